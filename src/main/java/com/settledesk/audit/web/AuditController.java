@@ -1,0 +1,42 @@
+package com.settledesk.audit.web;
+
+import java.time.OffsetDateTime;
+import java.util.List;
+
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+import com.settledesk.audit.AuditLog;
+import com.settledesk.audit.ChainVerification;
+import com.settledesk.shared.Timestamps;
+
+/** Administrators read the latest entries and verify the hash chain. */
+@RestController
+@RequestMapping("/api/v1/ops/audit")
+class AuditController {
+
+	private final AuditLog auditLog;
+
+	AuditController(AuditLog auditLog) {
+		this.auditLog = auditLog;
+	}
+
+	@GetMapping("/verification")
+	ChainVerification verify() {
+		return auditLog.verifyChain();
+	}
+
+	@GetMapping("/entries")
+	List<EntryResponse> entries(@RequestParam(defaultValue = "50") int limit) {
+		return auditLog.latest(limit).stream()
+			.map(e -> new EntryResponse(e.seq(), Timestamps.forDisplay(e.occurredAt()), e.actor(), e.action(),
+					e.targetType(), e.targetId(), e.clientIp(), e.before(), e.after(), e.hash()))
+			.toList();
+	}
+
+	record EntryResponse(long seq, OffsetDateTime at, String actor, String action, String targetType,
+			String targetId, String clientIp, String before, String after, String hash) {
+	}
+}

@@ -1,0 +1,173 @@
+package com.settledesk.identity.internal;
+
+import java.nio.charset.StandardCharsets;
+
+import javax.crypto.SecretKey;
+import javax.crypto.spec.SecretKeySpec;
+
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.annotation.Order;
+import org.springframework.http.HttpMethod;
+import org.springframework.http.HttpStatus;
+import org.springframework.security.access.hierarchicalroles.RoleHierarchy;
+import org.springframework.security.access.hierarchicalroles.RoleHierarchyImpl;
+import org.springframework.security.authentication.LockedException;
+import org.springframework.security.config.annotation.method.configuration.EnableMethodSecurity;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.crypto.factory.PasswordEncoderFactories;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.security.oauth2.jose.jws.MacAlgorithm;
+import org.springframework.security.oauth2.jwt.JwtDecoder;
+import org.springframework.security.oauth2.jwt.JwtEncoder;
+import org.springframework.security.oauth2.jwt.JwtValidators;
+import org.springframework.security.oauth2.jwt.NimbusJwtDecoder;
+import org.springframework.security.oauth2.jwt.NimbusJwtEncoder;
+import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationConverter;
+import org.springframework.security.oauth2.server.resource.authentication.JwtGrantedAuthoritiesConverter;
+import org.springframework.security.web.AuthenticationEntryPoint;
+import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.access.AccessDeniedHandler;
+
+import com.nimbusds.jose.jwk.source.ImmutableSecret;
+import com.settledesk.identity.Role;
+import com.settledesk.shared.web.Problems;
+
+/**
+ * Who may reach what. Three chains: the API (stateless bearer tokens, problem+json), management and API
+ * docs, and the web (form login, session, CSRF). Each denies whatever it does not name.
+ */
+@Configuration(proxyBeanMethods = false)
+@EnableMethodSecurity
+@EnableConfigurationProperties(SecurityProperties.class)
+class SecurityConfiguration {
+
+	private static final String[] MERCHANT = { Role.MERCHANT_OWNER.name(), Role.MERCHANT_CASHIER.name() };
+	private static final String[] OPERATOR = { Role.REVIEWER.name(), Role.SENIOR_REVIEWER.name(), Role.AGENT.name(),
+			Role.ADMIN.name() };
+	private static final String[] MERCHANT_OR_OPERATOR = { Role.MERCHANT_OWNER.name(), Role.MERCHANT_CASHIER.name(),
+			Role.REVIEWER.name(), Role.SENIOR_REVIEWER.name(), Role.AGENT.name(), Role.ADMIN.name() };
+
+	@Bean
+	@Order(1)
+	SecurityFilterChain apiChain(HttpSecurity http, AuthenticationEntryPoint problemEntryPoint,
+			AccessDeniedHandler problemAccessDenied, JwtAuthenticationConverter jwtConverter) throws Exception {
+		http.securityMatcher("/api/**")
+			.authorizeHttpRequests(auth -> auth
+				.requestMatchers(HttpMethod.POST, "/api/v1/auth/token").permitAll()
+				// Development endpoints exist only in the demo profile; elsewhere nothing answers but 404.
+				.requestMatchers("/api/v1/dev/**").permitAll()
+				.requestMatchers("/api/v1/merchant/**").hasAnyRole(MERCHANT)
+				.requestMatchers("/api/v1/card-bins/**").hasAnyRole(MERCHANT_OR_OPERATOR)
+				.requestMatchers("/api/v1/ops/users/**", "/api/v1/ops/audit/**").hasRole(Role.ADMIN.name())
+				.requestMatchers("/api/v1/ops/**").hasAnyRole(OPERATOR)
+				.requestMatchers("/api/v1/acquiring/**").hasRole(Role.GATEWAY.name())
+				.anyRequest().denyAll())
+			.csrf(csrf -> csrf.disable())
+			.sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+			.oauth2ResourceServer(o -> o.jwt(jwt -> jwt.jwtAuthenticationConverter(jwtConverter))
+				.authenticationEntryPoint(problemEntryPoint)
+				.accessDeniedHandler(problemAccessDenied))
+			.exceptionHandling(e -> e.authenticationEntryPoint(problemEntryPoint).accessDeniedHandler(problemAccessDenied));
+		return http.build();
+	}
+
+	@Bean
+	@Order(2)
+	SecurityFilterChain managementChain(HttpSecurity http, AuthenticationEntryPoint problemEntryPoint,
+			AccessDeniedHandler problemAccessDenied, JwtAuthenticationConverter jwtConverter) throws Exception {
+		http.securityMatcher("/actuator/**", "/v3/api-docs/**", "/swagger-ui/**", "/swagger-ui.html")
+			.authorizeHttpRequests(auth -> auth
+				.requestMatchers("/actuator/health", "/actuator/health/**", "/actuator/info").permitAll()
+				.requestMatchers("/v3/api-docs/**", "/swagger-ui/**", "/swagger-ui.html").permitAll()
+				.requestMatchers("/actuator/prometheus").hasRole(Role.ADMIN.name())
+				.anyRequest().denyAll())
+			.csrf(csrf -> csrf.disable())
+			.sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+			.oauth2ResourceServer(o -> o.jwt(jwt -> jwt.jwtAuthenticationConverter(jwtConverter))
+				.authenticationEntryPoint(problemEntryPoint))
+			.exceptionHandling(e -> e.authenticationEntryPoint(problemEntryPoint).accessDeniedHandler(problemAccessDenied));
+		return http.build();
+	}
+
+	@Bean
+	@Order(3)
+	SecurityFilterChain webChain(HttpSecurity http, LoginService loginService) throws Exception {
+		http.authorizeHttpRequests(auth -> auth
+				.requestMatchers("/login", "/error", "/webjars/**", "/css/**", "/js/**", "/img/**", "/favicon.ico")
+				.permitAll()
+				.requestMatchers("/ops", "/ops/**").hasAnyRole(OPERATOR)
+				.requestMatchers("/").authenticated()
+				.anyRequest().hasAnyRole(MERCHANT))
+			.authenticationProvider(new PasswordLoginProvider(loginService))
+			.formLogin(form -> form.loginPage("/login")
+				.successHandler((request, response, authentication) -> {
+					var user = CurrentUsers.from(authentication);
+					response.sendRedirect(request.getContextPath() + (user != null && user.isOperator() ? "/ops" : "/"));
+				})
+				.failureHandler((request, response, exception) -> response.sendRedirect(
+						request.getContextPath() + (exception instanceof LockedException ? "/login?locked" : "/login?error"))))
+			.logout(logout -> logout.logoutUrl("/logout").logoutSuccessUrl("/login?logout"))
+			.headers(headers -> headers.contentSecurityPolicy(csp -> csp.policyDirectives(
+					"default-src 'self'; img-src 'self' data: blob:; style-src 'self' 'unsafe-inline'; "
+							+ "script-src 'self'; frame-ancestors 'none'; form-action 'self'")));
+		return http.build();
+	}
+
+	@Bean
+	AuthenticationEntryPoint problemEntryPoint(Problems problems) {
+		return (request, response, exception) -> {
+			response.setHeader("WWW-Authenticate", "Bearer");
+			problems.write(request, response, problems.of(request, HttpStatus.UNAUTHORIZED, "UNAUTHORIZED"));
+		};
+	}
+
+	@Bean
+	AccessDeniedHandler problemAccessDenied(Problems problems) {
+		return (request, response, exception) -> problems.write(request, response,
+				problems.of(request, HttpStatus.FORBIDDEN, "FORBIDDEN"));
+	}
+
+	@Bean
+	static RoleHierarchy roleHierarchy() {
+		return RoleHierarchyImpl.fromHierarchy("""
+				ROLE_SENIOR_REVIEWER > ROLE_REVIEWER
+				ROLE_MERCHANT_OWNER > ROLE_MERCHANT_CASHIER
+				""");
+	}
+
+	@Bean
+	PasswordEncoder passwordEncoder() {
+		return PasswordEncoderFactories.createDelegatingPasswordEncoder();
+	}
+
+	@Bean
+	JwtEncoder jwtEncoder(SecurityProperties properties) {
+		return new NimbusJwtEncoder(new ImmutableSecret<>(signingKey(properties)));
+	}
+
+	@Bean
+	JwtDecoder jwtDecoder(SecurityProperties properties) {
+		NimbusJwtDecoder decoder = NimbusJwtDecoder.withSecretKey(signingKey(properties))
+			.macAlgorithm(MacAlgorithm.HS256)
+			.build();
+		decoder.setJwtValidator(JwtValidators.createDefaultWithIssuer(TokenService.ISSUER));
+		return decoder;
+	}
+
+	@Bean
+	JwtAuthenticationConverter jwtAuthenticationConverter() {
+		JwtGrantedAuthoritiesConverter authorities = new JwtGrantedAuthoritiesConverter();
+		authorities.setAuthoritiesClaimName(TokenService.CLAIM_ROLE);
+		authorities.setAuthorityPrefix("ROLE_");
+		JwtAuthenticationConverter converter = new JwtAuthenticationConverter();
+		converter.setJwtGrantedAuthoritiesConverter(authorities);
+		return converter;
+	}
+
+	private static SecretKey signingKey(SecurityProperties properties) {
+		return new SecretKeySpec(properties.tokenSecret().getBytes(StandardCharsets.UTF_8), "HmacSHA256");
+	}
+}

@@ -1,0 +1,5 @@
+package com.settledesk.merchant;
+
+public enum MerchantStatus {
+	ACTIVE, SUSPENDED, CLOSED
+}

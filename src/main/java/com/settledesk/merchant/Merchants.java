@@ -1,0 +1,21 @@
+package com.settledesk.merchant;
+
+import java.util.Optional;
+
+import com.settledesk.shared.MerchantId;
+
+/** The merchant directory other modules use. */
+public interface Merchants {
+
+	Optional<MerchantProfile> find(MerchantId id);
+
+	Optional<MerchantProfile> findByMerchantNo(String merchantNo);
+
+	long count();
+
+	/** Onboards a merchant; a number already taken is a 409, invalid data a 422. */
+	MerchantProfile register(MerchantRegistration registration);
+
+	/** Whether the ID number is the legal representative's (by keyed fingerprint, nothing decrypted). */
+	boolean isLegalRepresentative(MerchantId id, String idNumber);
+}

@@ -1,0 +1,5 @@
+package com.settledesk.notification;
+
+public enum Channel {
+	SMS, EMAIL, IN_APP
+}

@@ -1,0 +1,35 @@
+package com.settledesk.portal.web;
+
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+
+import com.settledesk.identity.CurrentUser;
+import com.settledesk.merchant.Merchants;
+import com.settledesk.settlementaccount.SettlementAccounts;
+import com.settledesk.shared.ResourceNotFoundException;
+
+/** The merchant's home: who they are and where their money goes. Operators are sent to the console. */
+@Controller
+class PortalHomeController {
+
+	private final Merchants merchants;
+	private final SettlementAccounts accounts;
+
+	PortalHomeController(Merchants merchants, SettlementAccounts accounts) {
+		this.merchants = merchants;
+		this.accounts = accounts;
+	}
+
+	@GetMapping("/")
+	String home(CurrentUser user, Model model) {
+		if (user.merchant().isEmpty()) {
+			return user.isOperator() ? "redirect:/ops" : "redirect:/login?logout";
+		}
+		var merchant = merchants.find(user.requireMerchant()).orElseThrow(() -> new ResourceNotFoundException("Merchant"));
+		model.addAttribute("user", user);
+		model.addAttribute("merchant", merchant);
+		model.addAttribute("account", accounts.active(merchant.id()).orElse(null));
+		return "portal/home";
+	}
+}

@@ -1,0 +1,18 @@
+package com.settledesk.terminal;
+
+import java.util.List;
+import java.util.Optional;
+
+import com.settledesk.shared.MerchantId;
+import com.settledesk.shared.SettlementAccountId;
+
+public interface Terminals {
+
+	Optional<TerminalView> findBySerialNo(String serialNo);
+
+	List<TerminalView> ofMerchant(MerchantId merchantId);
+
+	/** Registers a terminal already installed and active at a merchant; a known serial number is a 409. */
+	TerminalView registerActive(String serialNo, String model, MerchantId merchantId,
+			SettlementAccountId settlementAccountId, String installAddress);
+}
