@@ -21,6 +21,7 @@ import com.settledesk.identity.UserRegistration;
 import com.settledesk.identity.internal.UserAccountsService;
 import com.settledesk.identity.internal.UserAccountsService.UserAccountView;
 import com.settledesk.shared.FieldViolation;
+import com.settledesk.shared.Masking;
 import com.settledesk.shared.ValidationFailedException;
 
 /**
@@ -63,7 +64,7 @@ class OpsUserController {
 
 		@Override
 		public String toString() {
-			return "NewOperator[username=" + username + ", role=" + role + "]";
+			return "NewOperator[username=" + Masking.maskSensitiveNumbers(username) + ", role=" + role + "]";
 		}
 	}
 }

@@ -15,6 +15,7 @@ import org.springframework.web.bind.annotation.RestController;
 import com.settledesk.identity.internal.LoginOutcome;
 import com.settledesk.identity.internal.LoginService;
 import com.settledesk.identity.internal.TokenService;
+import com.settledesk.shared.Masking;
 import com.settledesk.shared.web.Problems;
 
 /** POST /api/v1/auth/token: username and password for a short-lived bearer token. */
@@ -52,7 +53,7 @@ class TokenController {
 
 		@Override
 		public String toString() {
-			return "TokenRequest[username=" + username + "]";
+			return "TokenRequest[username=" + Masking.maskSensitiveNumbers(username) + "]";
 		}
 	}
 

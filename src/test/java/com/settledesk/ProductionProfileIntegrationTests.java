@@ -1,0 +1,73 @@
+package com.settledesk;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.UUID;
+
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+/** The production profile: keys required, no development endpoints, no demo data unless asked. */
+class ProductionProfileIntegrationTests {
+
+	private static final String KEY = "cHJvZHVjdGlvbi10ZXN0LWtleS0zMi1ieXRlcy0wMDE=";
+	private static final String FINGERPRINT_KEY = "cHJvZHVjdGlvbi1maW5nZXJwcmludC1rZXktMzItYiE=";
+	private static final String TOKEN_SECRET = "production-test-token-secret-0123456789abcdef";
+
+	@Test
+	void production_refuses_to_start_without_an_encryption_key() {
+		Map<String, Object> settings = settings();
+		settings.remove("SETTLEDESK_ENCRYPTION_KEY");
+		assertThatThrownBy(() -> start(settings).close()).hasStackTraceContaining("settledesk.secrets");
+	}
+
+	@Test
+	void production_refuses_to_start_without_a_token_signing_secret() {
+		Map<String, Object> settings = settings();
+		settings.remove("SETTLEDESK_TOKEN_SECRET");
+		assertThatThrownBy(() -> start(settings).close()).hasStackTraceContaining("settledesk.security");
+	}
+
+	@Test
+	void production_has_no_development_endpoints_and_no_demo_data() throws Exception {
+		try (ConfigurableApplicationContext context = start(settings())) {
+			String port = context.getEnvironment().getProperty("local.server.port");
+			HttpResponse<String> outbox = HttpClient.newHttpClient().send(
+					HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/api/v1/dev/outbox?to=13800000001")).build(),
+					HttpResponse.BodyHandlers.ofString());
+			assertThat(outbox.statusCode()).isEqualTo(404);
+			assertThat(outbox.headers().firstValue("Content-Type").orElse("")).startsWith("application/problem+json");
+			long demoUsers = context.getBean(JdbcClient.class)
+				.sql("SELECT COUNT(*) FROM user_account WHERE username = 'ghost-of-demo-" + UUID.randomUUID() + "'")
+				.query(Long.class).single();
+			assertThat(demoUsers).isZero();
+			assertThat(context.getEnvironment().getProperty("settledesk.demo.enabled")).isEqualTo("false");
+			assertThat(context.containsBean("demoDataSeeder")).isFalse();
+		}
+	}
+
+	private static Map<String, Object> settings() {
+		Map<String, Object> settings = new HashMap<>();
+		settings.put("SETTLEDESK_DB_URL", "jdbc:h2:mem:prod-" + UUID.randomUUID()
+				+ ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;DB_CLOSE_DELAY=-1");
+		settings.put("SETTLEDESK_DB_USER", "sa");
+		settings.put("SETTLEDESK_ENCRYPTION_KEY", KEY);
+		settings.put("SETTLEDESK_FINGERPRINT_KEY", FINGERPRINT_KEY);
+		settings.put("SETTLEDESK_TOKEN_SECRET", TOKEN_SECRET);
+		settings.put("server.port", "0");
+		return settings;
+	}
+
+	private static ConfigurableApplicationContext start(Map<String, Object> settings) {
+		return new SpringApplicationBuilder(SettleDeskApplication.class).profiles("prod").properties(settings).run();
+	}
+}

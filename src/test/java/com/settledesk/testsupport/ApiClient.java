@@ -1,0 +1,114 @@
+package com.settledesk.testsupport;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+
+import org.springframework.boot.test.context.TestComponent;
+import org.springframework.core.env.Environment;
+
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/** Talks to the running app over real HTTP, as integrators and outside checks do. */
+@TestComponent
+public class ApiClient {
+
+	public static final String DEMO_PASSWORD = "Demo@2026";
+	private static final JsonMapper JSON = JsonMapper.builder().build();
+
+	private final Environment environment;
+	private final Clock clock;
+	private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+	private final Map<String, IssuedToken> tokens = new ConcurrentHashMap<>();
+
+	public ApiClient(Environment environment, Clock clock) {
+		this.environment = environment;
+		this.clock = clock;
+	}
+
+	private record IssuedToken(String value, Instant issuedAt) {
+	}
+
+	public String baseUrl() {
+		return "http://localhost:" + environment.getProperty("local.server.port");
+	}
+
+	/** A bearer token for a demo user, reused while the (test) clock says it is fresh. */
+	public String token(String username) {
+		IssuedToken cached = tokens.get(username);
+		if (cached != null && clock.instant().isBefore(cached.issuedAt().plus(Duration.ofMinutes(5)))) {
+			return cached.value();
+		}
+		Response response = post("/api/v1/auth/token", Map.of("username", username, "password", DEMO_PASSWORD), null);
+		if (response.status() != 200) {
+			throw new IllegalStateException("Login of " + username + " failed: " + response.body());
+		}
+		String token = response.json().get("accessToken").asString();
+		tokens.put(username, new IssuedToken(token, clock.instant()));
+		return token;
+	}
+
+	public Response get(String path, String token) {
+		return send(builder(path, token).GET());
+	}
+
+	public Response post(String path, Object body, String token) {
+		return postRaw(path, body == null ? "" : JSON.writeValueAsString(body), token);
+	}
+
+	public Response postRaw(String path, String body, String token) {
+		return send(builder(path, token).header("Content-Type", "application/json")
+			.POST(HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8)));
+	}
+
+	public Response method(String method, String path, String token) {
+		return send(builder(path, token).method(method, HttpRequest.BodyPublishers.noBody()));
+	}
+
+	public Response send(HttpRequest.Builder request) {
+		try {
+			HttpResponse<String> response = http.send(request.build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+			return new Response(response.statusCode(), response.headers().firstValue("Content-Type").orElse(""),
+					response.headers().map(), response.body());
+		}
+		catch (IOException e) {
+			throw new IllegalStateException(e);
+		}
+		catch (InterruptedException e) {
+			Thread.currentThread().interrupt();
+			throw new IllegalStateException(e);
+		}
+	}
+
+	public HttpRequest.Builder builder(String path, String token) {
+		HttpRequest.Builder builder = HttpRequest.newBuilder(URI.create(baseUrl() + path)).timeout(Duration.ofSeconds(30));
+		if (token != null) {
+			builder.header("Authorization", "Bearer " + token);
+		}
+		return builder;
+	}
+
+	public record Response(int status, String contentType, Map<String, java.util.List<String>> headers, String body) {
+
+		public JsonNode json() {
+			return JSON.readTree(body);
+		}
+
+		public String header(String name) {
+			return headers.entrySet().stream()
+				.filter(e -> e.getKey().equalsIgnoreCase(name))
+				.map(e -> e.getValue().get(0))
+				.findFirst()
+				.orElse(null);
+		}
+	}
+}
