@@ -1,0 +1,39 @@
+package com.settledesk.testsupport;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+
+import com.microsoft.playwright.Browser;
+import com.microsoft.playwright.BrowserType;
+import com.microsoft.playwright.Playwright;
+
+/** Debian's Chromium driven by Playwright, offline: no browser download, flags for a closed network. */
+public final class Browsers {
+
+	public static final Path CHROMIUM = Path.of("/usr/bin/chromium");
+	public static final Path SCREENSHOTS = Path.of("target", "screenshots");
+
+	private Browsers() {
+	}
+
+	public static Playwright playwright() {
+		if (!Files.isExecutable(CHROMIUM)) {
+			throw new IllegalStateException("Browser tests need Debian's Chromium: apt-get install -y chromium");
+		}
+		return Playwright.create(new Playwright.CreateOptions().setEnv(Map.of("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1")));
+	}
+
+	public static Browser chromium(Playwright playwright) {
+		return playwright.chromium().launch(new BrowserType.LaunchOptions()
+			.setExecutablePath(CHROMIUM)
+			.setHeadless(true)
+			.setArgs(List.of("--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+					"--disable-background-networking", "--disable-component-update", "--disable-sync")));
+	}
+
+	public static Path screenshot(String name) {
+		return SCREENSHOTS.resolve(name + ".png");
+	}
+}
