@@ -1,10 +1,11 @@
 package com.settledesk.shared;
 
+import java.io.Serializable;
 import java.util.Objects;
 import java.util.UUID;
 
 /** Identity of a merchant (商户) across modules; the 15-digit merchant number is a business key beside it. */
-public record MerchantId(UUID value) implements java.io.Serializable {
+public record MerchantId(UUID value) implements Serializable {
 
 	public MerchantId {
 		Objects.requireNonNull(value, "value");

@@ -2,6 +2,7 @@ package com.settledesk.shared;
 
 import java.time.DateTimeException;
 import java.time.LocalDate;
+import java.util.Locale;
 import java.util.regex.Pattern;
 
 /** Mainland resident ID numbers (居民身份证号码): 18 characters, GB 11643 check digit, the last may be X. */
@@ -39,6 +40,6 @@ public final class ResidentIdNumber {
 
 	/** Upper-cases a trailing x and strips spaces, as people type them. */
 	public static String normalize(String value) {
-		return value == null ? null : value.replace(" ", "").toUpperCase(java.util.Locale.ROOT);
+		return value == null ? null : value.replace(" ", "").toUpperCase(Locale.ROOT);
 	}
 }

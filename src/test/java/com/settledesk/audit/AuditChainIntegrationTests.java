@@ -2,6 +2,7 @@ package com.settledesk.audit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.time.ZoneOffset;
 import java.util.Map;
 import java.util.UUID;
 
@@ -90,7 +91,7 @@ class AuditChainIntegrationTests {
 					    before_state, after_state, prev_hash, entry_hash)
 					VALUES (:seq, :at, :actor, :action, :targetType, :targetId, :ip, :before, :after, :prev, :hash)""")
 				.param("seq", target.seq())
-				.param("at", target.occurredAt().atOffset(java.time.ZoneOffset.UTC))
+				.param("at", target.occurredAt().atOffset(ZoneOffset.UTC))
 				.param("actor", target.actor()).param("action", target.action())
 				.param("targetType", target.targetType()).param("targetId", target.targetId())
 				.param("ip", target.clientIp()).param("before", target.before()).param("after", target.after())

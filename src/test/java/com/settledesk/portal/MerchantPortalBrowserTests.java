@@ -3,6 +3,8 @@ package com.settledesk.portal;
 import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.regex.Pattern;
+
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
@@ -75,7 +77,7 @@ class MerchantPortalBrowserTests {
 		page.screenshot(new Page.ScreenshotOptions().setPath(Browsers.screenshot("portal-home-en")).setFullPage(true));
 
 		page.locator("button[type=submit]").click();
-		assertThat(page).hasURL(java.util.regex.Pattern.compile(".*/login\\?logout"));
+		assertThat(page).hasURL(Pattern.compile(".*/login\\?logout"));
 	}
 
 	@Test
@@ -90,9 +92,9 @@ class MerchantPortalBrowserTests {
 	@Test
 	void an_operator_lands_on_the_console_with_merchant_and_user_counts() {
 		signIn("admin");
-		assertThat(page).hasURL(java.util.regex.Pattern.compile(".*/ops$"));
-		assertThat(page.locator("#merchant-count")).hasText(java.util.regex.Pattern.compile("[1-9][0-9]*"));
-		assertThat(page.locator("#user-count")).hasText(java.util.regex.Pattern.compile("[1-9][0-9]*"));
+		assertThat(page).hasURL(Pattern.compile(".*/ops$"));
+		assertThat(page.locator("#merchant-count")).hasText(Pattern.compile("[1-9][0-9]*"));
+		assertThat(page.locator("#user-count")).hasText(Pattern.compile("[1-9][0-9]*"));
 		page.screenshot(new Page.ScreenshotOptions().setPath(Browsers.screenshot("console-home-zh")).setFullPage(true));
 	}
 

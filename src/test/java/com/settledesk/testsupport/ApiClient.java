@@ -9,6 +9,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
@@ -97,7 +98,7 @@ public class ApiClient {
 		return builder;
 	}
 
-	public record Response(int status, String contentType, Map<String, java.util.List<String>> headers, String body) {
+	public record Response(int status, String contentType, Map<String, List<String>> headers, String body) {
 
 		public JsonNode json() {
 			return JSON.readTree(body);

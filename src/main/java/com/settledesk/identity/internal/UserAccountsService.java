@@ -14,6 +14,7 @@ import org.springframework.transaction.annotation.Transactional;
 
 import com.settledesk.audit.AuditEvent;
 import com.settledesk.audit.AuditLog;
+import com.settledesk.identity.Role;
 import com.settledesk.identity.UserAccounts;
 import com.settledesk.identity.UserRegistration;
 import com.settledesk.shared.FieldViolation;
@@ -98,7 +99,7 @@ public class UserAccountsService implements UserAccounts {
 		audit.record(AuditEvent.of("LOGIN_UNLOCKED", "USER", username));
 	}
 
-	public record UserAccountView(String username, String displayName, com.settledesk.identity.Role role,
+	public record UserAccountView(String username, String displayName, Role role,
 			String merchantId, boolean enabled) {
 	}
 }

@@ -4,6 +4,7 @@ import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.security.SecureRandom;
+import java.util.Arrays;
 import java.util.Base64;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
@@ -89,7 +90,7 @@ final class AesGcmProtector implements SensitiveDataProtector {
 			if (payload.length < IV_BYTES + TAG_BITS / 8) {
 				throw new DecryptionFailedException("The ciphertext is truncated", null);
 			}
-			Cipher cipher = cipher(Cipher.DECRYPT_MODE, key, java.util.Arrays.copyOf(payload, IV_BYTES), value.keyId());
+			Cipher cipher = cipher(Cipher.DECRYPT_MODE, key, Arrays.copyOf(payload, IV_BYTES), value.keyId());
 			byte[] plain = cipher.doFinal(payload, IV_BYTES, payload.length - IV_BYTES);
 			return new String(plain, StandardCharsets.UTF_8);
 		}

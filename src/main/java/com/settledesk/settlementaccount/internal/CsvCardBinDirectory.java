@@ -9,6 +9,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Consumer;
 
 import org.springframework.core.io.ClassPathResource;
 import org.springframework.stereotype.Component;
@@ -88,7 +89,7 @@ class CsvCardBinDirectory implements CardBinLookup {
 		return Map.copyOf(bins);
 	}
 
-	private static void read(String path, java.util.function.Consumer<String[]> row) {
+	private static void read(String path, Consumer<String[]> row) {
 		try (InputStream in = new ClassPathResource(path).getInputStream();
 				BufferedReader reader = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8))) {
 			reader.readLine();
