@@ -102,6 +102,8 @@ class SecurityConfiguration {
 		http.authorizeHttpRequests(auth -> auth
 				.requestMatchers("/login", "/error", "/webjars/**", "/css/**", "/js/**", "/img/**", "/favicon.ico")
 				.permitAll()
+				// The stop link of a change notice works without login; development pages exist only in the demo.
+				.requestMatchers("/stop/**", "/dev/**").permitAll()
 				.requestMatchers("/ops", "/ops/**").hasAnyRole(OPERATOR)
 				.requestMatchers("/").authenticated()
 				.anyRequest().hasAnyRole(MERCHANT))

@@ -1,10 +1,13 @@
 package com.settledesk.notification.internal;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.util.UUID;
+import java.util.concurrent.ThreadLocalRandom;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
@@ -20,14 +23,18 @@ class DevelopmentOutboxProvider implements MessageProvider {
 
 	private final JdbcClient jdbc;
 	private final Clock clock;
+	private final Duration latency;
 
-	DevelopmentOutboxProvider(JdbcClient jdbc, Clock clock) {
+	DevelopmentOutboxProvider(JdbcClient jdbc, Clock clock,
+			@Value("${settledesk.notification.simulated-latency:150ms}") Duration latency) {
 		this.jdbc = jdbc;
 		this.clock = clock;
+		this.latency = latency;
 	}
 
 	@Override
 	public void deliver(String to, Channel channel, String text) {
+		simulateGatewayRoundTrip();
 		jdbc.sql("INSERT INTO notification_message (id, recipient, channel, body, sent_at) VALUES (:id, :to, :channel, :body, :at)")
 			.param("id", UUID.randomUUID())
 			.param("to", to)
@@ -36,5 +43,18 @@ class DevelopmentOutboxProvider implements MessageProvider {
 			.param("at", Timestamps.toDb(clock.instant()))
 			.update();
 		log.info("{} to {} kept in the development outbox", channel, Masking.maskPhone(to));
+	}
+
+	/** A real SMS gateway answers in tens to hundreds of milliseconds; so does this one. */
+	private void simulateGatewayRoundTrip() {
+		if (latency.isZero()) {
+			return;
+		}
+		try {
+			Thread.sleep(ThreadLocalRandom.current().nextLong(latency.toMillis() / 2, latency.toMillis() + 1));
+		}
+		catch (InterruptedException e) {
+			Thread.currentThread().interrupt();
+		}
 	}
 }

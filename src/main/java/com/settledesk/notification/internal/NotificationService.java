@@ -2,7 +2,9 @@ package com.settledesk.notification.internal;
 
 import java.time.OffsetDateTime;
 import java.util.List;
+import java.util.Locale;
 
+import org.springframework.context.MessageSource;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -17,15 +19,22 @@ class NotificationService implements Notifications {
 
 	private final MessageProvider provider;
 	private final JdbcClient jdbc;
+	private final MessageSource templates;
 
-	NotificationService(MessageProvider provider, JdbcClient jdbc) {
+	NotificationService(MessageProvider provider, JdbcClient jdbc, MessageSource templates) {
 		this.provider = provider;
 		this.jdbc = jdbc;
+		this.templates = templates;
 	}
 
 	@Override
 	public void send(String to, Channel channel, String text) {
 		provider.deliver(to, channel, text);
+	}
+
+	@Override
+	public void sendTemplate(String to, Channel channel, String template, Object[] args, Locale language) {
+		send(to, channel, templates.getMessage(template, args, language));
 	}
 
 	@Override

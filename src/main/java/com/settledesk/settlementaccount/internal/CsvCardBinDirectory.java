@@ -55,6 +55,21 @@ class CsvCardBinDirectory implements CardBinLookup {
 		return Optional.ofNullable(bankNames.get(bankCode));
 	}
 
+	@Override
+	public Optional<String> bankCodeOfCnaps(String cnapsCode) {
+		if (cnapsCode == null || !cnapsCode.matches("[0-9]{12}")) {
+			return Optional.empty();
+		}
+		return Optional.ofNullable(CNAPS_BANKS.get(cnapsCode.substring(0, 3)));
+	}
+
+	/** Leading three digits of a CNAPS code (the PBOC bank category code) of the national banks. */
+	private static final Map<String, String> CNAPS_BANKS = Map.ofEntries(Map.entry("102", "ICBC"),
+			Map.entry("103", "ABC"), Map.entry("104", "BOC"), Map.entry("105", "CCB"), Map.entry("301", "COMM"),
+			Map.entry("302", "CITIC"), Map.entry("303", "CEB"), Map.entry("304", "HXBANK"), Map.entry("305", "CMBC"),
+			Map.entry("306", "GDB"), Map.entry("307", "SPABANK"), Map.entry("308", "CMB"), Map.entry("309", "CIB"),
+			Map.entry("310", "SPDB"), Map.entry("403", "PSBC"));
+
 	private static Map<String, String> loadNames() {
 		Map<String, String> names = new HashMap<>();
 		read("data/cn-bank-bin/name.csv", columns -> {

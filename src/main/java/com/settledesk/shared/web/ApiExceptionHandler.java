@@ -23,6 +23,7 @@ import org.springframework.web.context.request.WebRequest;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
 
 import com.settledesk.shared.FieldViolation;
+import com.settledesk.shared.RateLimitedException;
 import com.settledesk.shared.ResourceNotFoundException;
 import com.settledesk.shared.StateConflictException;
 import com.settledesk.shared.ValidationFailedException;
@@ -60,6 +61,15 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
 	ResponseEntity<ProblemDetail> concurrentChange(RuntimeException e) {
 		log.info("Conflicting write refused: {}", e.getClass().getSimpleName());
 		return respond(problems.of(HttpStatus.CONFLICT, "CONCURRENT_CHANGE"));
+	}
+
+	@ExceptionHandler(RateLimitedException.class)
+	ResponseEntity<ProblemDetail> rateLimited(RateLimitedException e) {
+		ProblemDetail problem = problems.of(HttpStatus.TOO_MANY_REQUESTS, e.code());
+		return ResponseEntity.status(HttpStatus.TOO_MANY_REQUESTS)
+			.header(HttpHeaders.RETRY_AFTER, Long.toString(Math.max(1, e.retryAfter().toSeconds())))
+			.contentType(Problems.PROBLEM_JSON)
+			.body(problem);
 	}
 
 	@ExceptionHandler(ResourceNotFoundException.class)

@@ -1,0 +1,203 @@
+package com.settledesk.cardchange.internal;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+
+import org.springframework.dao.OptimisticLockingFailureException;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+import com.settledesk.cardchange.ChangeRequestId;
+import com.settledesk.cardchange.ChangeRequestStatus;
+import com.settledesk.cardchange.HistoryEntry;
+import com.settledesk.cardchange.VerificationStatus;
+import com.settledesk.settlementaccount.AccountType;
+import com.settledesk.shared.MerchantId;
+import com.settledesk.shared.Timestamps;
+
+/** Persistence of change requests: explicit SQL, optimistic locking on the version column. */
+@Repository
+class ChangeRequestRepository {
+
+	private final JdbcClient jdbc;
+
+	ChangeRequestRepository(JdbcClient jdbc) {
+		this.jdbc = jdbc;
+	}
+
+	/** Locks the merchant's guard row so that submissions of one merchant are decided one after the other. */
+	void lockMerchant(MerchantId merchantId) {
+		jdbc.sql("INSERT INTO card_change_guard (merchant_id) VALUES (:merchant) ON CONFLICT DO NOTHING")
+			.param("merchant", merchantId.value()).update();
+		jdbc.sql("SELECT merchant_id FROM card_change_guard WHERE merchant_id = :merchant FOR UPDATE")
+			.param("merchant", merchantId.value()).query().singleRow();
+	}
+
+	void insert(ChangeRequest r) {
+		NewAccount a = r.account();
+		jdbc.sql("""
+				INSERT INTO card_change_request (id, merchant_id, status, open_merchant_id, account_type, account_name,
+				    account_number_cipher, account_number_fingerprint, account_number_masked, bank_code, bank_name, bin_known,
+				    bank_branch, cnaps_code, holder_id_cipher, holder_id_fingerprint, holder_id_masked, reserved_phone,
+				    holder_is_legal_rep, previous_account_masked, verification_status, verification_attempts,
+				    verification_next_at, stop_code_hash, submitted_by, submitted_ip, submitted_at, info_request,
+				    reject_reason, effective_at, updated_at, version)
+				VALUES (:id, :merchant, :status, :openMerchant, :type, :name, :cipher, :fingerprint, :masked, :bankCode,
+				    :bankName, :binKnown, :branch, :cnaps, :holderCipher, :holderFingerprint, :holderMasked, :phone,
+				    :legalRep, :previous, :verification, :attempts, :nextAt, :stopCode, :by, :ip, :submittedAt,
+				    :infoRequest, :rejectReason, :effectiveAt, :updatedAt, 0)""")
+			.params(columns(r))
+			.param("stopCode", r.stopCodeHash())
+			.param("by", r.submittedBy())
+			.param("ip", r.submittedIp())
+			.param("submittedAt", Timestamps.toDb(r.submittedAt()))
+			.param("previous", r.previousAccountMasked())
+			.update();
+		saveChildren(r, List.of());
+	}
+
+	void update(ChangeRequest r) {
+		int updated = jdbc.sql("""
+				UPDATE card_change_request SET status = :status, open_merchant_id = :openMerchant, account_type = :type,
+				    account_name = :name, account_number_cipher = :cipher, account_number_fingerprint = :fingerprint,
+				    account_number_masked = :masked, bank_code = :bankCode, bank_name = :bankName, bin_known = :binKnown,
+				    bank_branch = :branch, cnaps_code = :cnaps, holder_id_cipher = :holderCipher,
+				    holder_id_fingerprint = :holderFingerprint, holder_id_masked = :holderMasked, reserved_phone = :phone,
+				    holder_is_legal_rep = :legalRep, verification_status = :verification,
+				    verification_attempts = :attempts, verification_next_at = :nextAt, info_request = :infoRequest,
+				    reject_reason = :rejectReason, effective_at = :effectiveAt, updated_at = :updatedAt,
+				    version = version + 1
+				WHERE id = :id AND version = :version""")
+			.params(columns(r))
+			.param("version", r.version())
+			.update();
+		if (updated != 1) {
+			throw new OptimisticLockingFailureException("Change request " + r.id() + " was changed meanwhile");
+		}
+		saveChildren(r, attachmentsOf(r.id().value()));
+	}
+
+	Optional<ChangeRequest> find(ChangeRequestId id) {
+		return jdbc.sql("SELECT * FROM card_change_request WHERE id = :id").param("id", id.value())
+			.query(this::map).optional();
+	}
+
+	List<ChangeRequest> ofMerchant(MerchantId merchantId) {
+		return jdbc.sql("SELECT * FROM card_change_request WHERE merchant_id = :merchant ORDER BY submitted_at DESC")
+			.param("merchant", merchantId.value()).query(this::map).list();
+	}
+
+	Optional<ChangeRequest> openOf(MerchantId merchantId) {
+		return jdbc.sql("SELECT * FROM card_change_request WHERE open_merchant_id = :merchant")
+			.param("merchant", merchantId.value()).query(this::map).optional();
+	}
+
+	Optional<ChangeRequest> findByStopCode(String stopCodeHash) {
+		return jdbc.sql("SELECT * FROM card_change_request WHERE stop_code_hash = :hash").param("hash", stopCodeHash)
+			.query(this::map).optional();
+	}
+
+	List<ChangeRequestId> verificationDue(Instant now, int limit) {
+		return jdbc.sql("""
+				SELECT id FROM card_change_request WHERE verification_status = 'PENDING' AND open_merchant_id IS NOT NULL
+				AND verification_next_at <= :now ORDER BY verification_next_at LIMIT :limit""")
+			.param("now", Timestamps.toDb(now)).param("limit", limit)
+			.query((rs, row) -> new ChangeRequestId(rs.getObject("id", UUID.class))).list();
+	}
+
+	String accountNumberCipher(ChangeRequestId id) {
+		return jdbc.sql("SELECT account_number_cipher FROM card_change_request WHERE id = :id").param("id", id.value())
+			.query(String.class).single();
+	}
+
+	private Map<String, Object> columns(ChangeRequest r) {
+		NewAccount a = r.account();
+		Map<String, Object> c = new java.util.HashMap<>();
+		c.put("id", r.id().value());
+		c.put("merchant", r.merchantId().value());
+		c.put("status", r.status().name());
+		c.put("openMerchant", r.status().isOpen() ? r.merchantId().value() : null);
+		c.put("type", a.type().name());
+		c.put("name", a.accountName());
+		c.put("cipher", a.numberCipher());
+		c.put("fingerprint", a.fingerprint());
+		c.put("masked", a.masked());
+		c.put("bankCode", a.bankCode());
+		c.put("bankName", a.bankName());
+		c.put("binKnown", a.binKnown());
+		c.put("branch", a.bankBranch());
+		c.put("cnaps", a.cnapsCode());
+		c.put("holderCipher", a.holderIdCipher());
+		c.put("holderFingerprint", a.holderIdFingerprint());
+		c.put("holderMasked", a.holderIdMasked());
+		c.put("phone", a.reservedPhone());
+		c.put("legalRep", a.holderIsLegalRepresentative());
+		c.put("verification", r.verificationStatus().name());
+		c.put("attempts", r.verificationAttempts());
+		c.put("nextAt", Timestamps.toDb(r.verificationNextAt()));
+		c.put("infoRequest", r.infoRequest());
+		c.put("rejectReason", r.rejectReason());
+		c.put("effectiveAt", Timestamps.toDb(r.effectiveAt()));
+		c.put("updatedAt", Timestamps.toDb(r.updatedAt()));
+		return c;
+	}
+
+	private void saveChildren(ChangeRequest r, List<UUID> storedAttachments) {
+		for (UUID attachment : r.attachmentIds()) {
+			if (!storedAttachments.contains(attachment)) {
+				jdbc.sql("INSERT INTO card_change_attachment (request_id, attachment_id) VALUES (:request, :attachment)")
+					.param("request", r.id().value()).param("attachment", attachment).update();
+			}
+		}
+		int seq = r.history().size() - r.newHistory().size();
+		for (HistoryEntry entry : r.newHistory()) {
+			jdbc.sql("""
+					INSERT INTO card_change_history (request_id, seq, status, at, actor, note)
+					VALUES (:request, :seq, :status, :at, :actor, :note)""")
+				.param("request", r.id().value()).param("seq", ++seq).param("status", entry.status().name())
+				.param("at", Timestamps.toDb(entry.at())).param("actor", entry.actor()).param("note", entry.note())
+				.update();
+		}
+	}
+
+	private List<UUID> attachmentsOf(UUID requestId) {
+		return jdbc.sql("SELECT attachment_id FROM card_change_attachment WHERE request_id = :request")
+			.param("request", requestId).query((rs, row) -> rs.getObject(1, UUID.class)).list();
+	}
+
+	private List<HistoryEntry> historyOf(UUID requestId) {
+		return jdbc.sql("SELECT * FROM card_change_history WHERE request_id = :request ORDER BY seq")
+			.param("request", requestId)
+			.query((rs, row) -> new HistoryEntry(ChangeRequestStatus.valueOf(rs.getString("status")),
+					Timestamps.fromDb(rs.getObject("at", OffsetDateTime.class)), rs.getString("actor"), rs.getString("note")))
+			.list();
+	}
+
+	private ChangeRequest map(ResultSet rs, int row) throws SQLException {
+		UUID id = rs.getObject("id", UUID.class);
+		NewAccount account = new NewAccount(AccountType.valueOf(rs.getString("account_type")), rs.getString("account_name"),
+				rs.getString("account_number_cipher"), rs.getString("account_number_fingerprint"),
+				rs.getString("account_number_masked"), rs.getString("bank_code"), rs.getString("bank_name"),
+				rs.getBoolean("bin_known"), rs.getString("bank_branch"), rs.getString("cnaps_code"),
+				rs.getString("holder_id_cipher"), rs.getString("holder_id_fingerprint"), rs.getString("holder_id_masked"),
+				rs.getString("reserved_phone"), rs.getBoolean("holder_is_legal_rep"));
+		return new ChangeRequest(new ChangeRequestId(id), new MerchantId(rs.getObject("merchant_id", UUID.class)),
+				ChangeRequestStatus.valueOf(rs.getString("status")), account,
+				VerificationStatus.valueOf(rs.getString("verification_status")), rs.getInt("verification_attempts"),
+				instant(rs, "verification_next_at"), rs.getString("stop_code_hash"), rs.getString("submitted_by"),
+				rs.getString("submitted_ip"), instant(rs, "submitted_at"), rs.getString("previous_account_masked"),
+				rs.getString("info_request"), rs.getString("reject_reason"), instant(rs, "effective_at"),
+				instant(rs, "updated_at"), rs.getLong("version"), new ArrayList<>(attachmentsOf(id)), historyOf(id));
+	}
+
+	private static Instant instant(ResultSet rs, String column) throws SQLException {
+		return Timestamps.fromDb(rs.getObject(column, OffsetDateTime.class));
+	}
+}

@@ -1,0 +1,6 @@
+package com.settledesk.identity;
+
+/** What a one-time code confirms; a code for one purpose never confirms another. */
+public enum OtpPurpose {
+	SETTLEMENT_CARD_CHANGE
+}
