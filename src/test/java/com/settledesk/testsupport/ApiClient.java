@@ -71,6 +71,20 @@ public class ApiClient {
 			.POST(HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8)));
 	}
 
+	/** multipart/form-data with one file part and plain fields. */
+	public Response upload(String path, byte[] file, Map<String, String> fields, String token) {
+		String boundary = "----settledesk" + System.nanoTime();
+		var out = new java.io.ByteArrayOutputStream();
+		fields.forEach((name, value) -> out.writeBytes(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"" + name
+				+ "\"\r\n\r\n" + value + "\r\n").getBytes(StandardCharsets.UTF_8)));
+		out.writeBytes(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"photo.png\"\r\n"
+				+ "Content-Type: image/png\r\n\r\n").getBytes(StandardCharsets.UTF_8));
+		out.writeBytes(file);
+		out.writeBytes(("\r\n--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8));
+		return send(builder(path, token).header("Content-Type", "multipart/form-data; boundary=" + boundary)
+			.POST(HttpRequest.BodyPublishers.ofByteArray(out.toByteArray())));
+	}
+
 	public Response method(String method, String path, String token) {
 		return send(builder(path, token).method(method, HttpRequest.BodyPublishers.noBody()));
 	}

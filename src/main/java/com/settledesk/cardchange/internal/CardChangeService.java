@@ -297,12 +297,15 @@ class CardChangeService implements CardChanges {
 		return new ChangeDraft(current.type(),
 				Objects.requireNonNullElseGet(changes.accountNumber(),
 						() -> protector.decrypt(EncryptedValue.fromStorage(current.numberCipher()))),
-				Objects.requireNonNullElse(changes.accountName(), current.accountName()),
+				either(changes.accountName(), current.accountName()),
 				changes.holderIdNumber() != null || current.holderIdCipher() == null ? changes.holderIdNumber()
 						: protector.decrypt(EncryptedValue.fromStorage(current.holderIdCipher())),
-				Objects.requireNonNullElse(changes.reservedPhone(), current.reservedPhone()),
-				Objects.requireNonNullElse(changes.bankBranch(), current.bankBranch()),
-				Objects.requireNonNullElse(changes.cnapsCode(), current.cnapsCode()), attachmentIds);
+				either(changes.reservedPhone(), current.reservedPhone()), either(changes.bankBranch(), current.bankBranch()),
+				either(changes.cnapsCode(), current.cnapsCode()), attachmentIds);
+	}
+
+	private static String either(String changed, String current) {
+		return changed != null ? changed : current;
 	}
 
 	private MerchantProfile merchant(MerchantId merchantId) {
