@@ -5,9 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.regex.Pattern;
 
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -15,35 +13,19 @@ import org.springframework.beans.factory.annotation.Autowired;
 import com.microsoft.playwright.Browser;
 import com.microsoft.playwright.BrowserContext;
 import com.microsoft.playwright.Page;
-import com.microsoft.playwright.Playwright;
 import com.settledesk.testsupport.ApiClient;
 import com.settledesk.testsupport.Browsers;
 import com.settledesk.testsupport.IntegrationTest;
 
 /** The web shell in a real browser at phone width (390 px): login, merchant home, language switch, console. */
 @IntegrationTest
-class MerchantPortalBrowserTests {
-
-	private static Playwright playwright;
-	private static Browser browser;
+class MerchantPortalBrowserTests extends Browsers {
 
 	@Autowired
 	ApiClient api;
 
 	private BrowserContext context;
 	private Page page;
-
-	@BeforeAll
-	static void launch() {
-		playwright = Browsers.playwright();
-		browser = Browsers.chromium(playwright);
-	}
-
-	@AfterAll
-	static void close() {
-		browser.close();
-		playwright.close();
-	}
 
 	@BeforeEach
 	void openPhone() {
@@ -66,7 +48,7 @@ class MerchantPortalBrowserTests {
 		assertThat(page.locator("#card-title")).hasText("当前结算卡");
 		assertThat(page.content()).doesNotContain("6222024000123456788");
 		assertFitsPhoneWidth();
-		page.screenshot(new Page.ScreenshotOptions().setPath(Browsers.screenshot("portal-home-zh")).setFullPage(true));
+		page.screenshot(new Page.ScreenshotOptions().setPath(screenshot("portal-home-zh")).setFullPage(true));
 
 		page.locator("a[data-lang=en]").click();
 		assertThat(page.locator("#card-title")).hasText("Current settlement card");
@@ -74,7 +56,7 @@ class MerchantPortalBrowserTests {
 		assertThat(page.locator("#card-title")).hasText("Current settlement card");
 		assertThat(page.locator("#card-number")).hasText("622202*********6788");
 		assertFitsPhoneWidth();
-		page.screenshot(new Page.ScreenshotOptions().setPath(Browsers.screenshot("portal-home-en")).setFullPage(true));
+		page.screenshot(new Page.ScreenshotOptions().setPath(screenshot("portal-home-en")).setFullPage(true));
 
 		page.locator("button[type=submit]").click();
 		assertThat(page).hasURL(Pattern.compile(".*/login\\?logout"));
@@ -95,7 +77,7 @@ class MerchantPortalBrowserTests {
 		assertThat(page).hasURL(Pattern.compile(".*/ops$"));
 		assertThat(page.locator("#merchant-count")).hasText(Pattern.compile("[1-9][0-9]*"));
 		assertThat(page.locator("#user-count")).hasText(Pattern.compile("[1-9][0-9]*"));
-		page.screenshot(new Page.ScreenshotOptions().setPath(Browsers.screenshot("console-home-zh")).setFullPage(true));
+		page.screenshot(new Page.ScreenshotOptions().setPath(screenshot("console-home-zh")).setFullPage(true));
 	}
 
 	@Test

@@ -5,18 +5,36 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+
 import com.microsoft.playwright.Browser;
 import com.microsoft.playwright.BrowserType;
 import com.microsoft.playwright.Playwright;
 
-/** Debian's Chromium driven by Playwright, offline: no browser download, flags for a closed network. */
-public final class Browsers {
+/**
+ * Debian's Chromium driven by Playwright, offline: no browser download, flags for a closed network. Browser
+ * test classes extend this to share one browser per class.
+ */
+public abstract class Browsers {
+
+	protected static Playwright playwright;
+	protected static Browser browser;
+
+	@BeforeAll
+	static void launchBrowser() {
+		playwright = playwright();
+		browser = chromium(playwright);
+	}
+
+	@AfterAll
+	static void closeBrowser() {
+		browser.close();
+		playwright.close();
+	}
 
 	public static final Path CHROMIUM = Path.of("/usr/bin/chromium");
 	public static final Path SCREENSHOTS = Path.of("target", "screenshots");
-
-	private Browsers() {
-	}
 
 	public static Playwright playwright() {
 		if (!Files.isExecutable(CHROMIUM)) {

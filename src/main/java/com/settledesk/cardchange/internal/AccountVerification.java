@@ -51,18 +51,19 @@ class AccountVerification {
 
 	@ApplicationModuleListener
 	void on(ChangeRequestSubmitted event) {
-		verify(new ChangeRequestId(event.requestId()));
+		verify(new ChangeRequestId(event.requestId()), false);
 	}
 
 	@Scheduled(fixedDelayString = "${settledesk.verification.retry-interval:5s}",
 			initialDelayString = "${settledesk.verification.retry-interval:5s}")
 	void retryDue() {
-		requests.verificationDue(clock.instant(), 20).forEach(this::verify);
+		requests.verificationDue(clock.instant(), 20).forEach(id -> verify(id, true));
 	}
 
-	void verify(ChangeRequestId id) {
+	private void verify(ChangeRequestId id, boolean onlyIfDue) {
 		var request = requests.find(id).orElse(null);
-		if (request == null || request.verificationStatus() != VerificationStatus.PENDING || !request.status().isOpen()) {
+		if (request == null || request.verificationStatus() != VerificationStatus.PENDING || !request.status().isOpen()
+				|| (onlyIfDue && request.verificationNextAt().isAfter(clock.instant()))) {
 			return;
 		}
 		NewAccount account = request.account();

@@ -1,5 +1,6 @@
 package com.settledesk.cardchange.internal;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -19,6 +20,9 @@ import com.settledesk.shared.StateConflictException;
  * checks the transition, appends to the timeline and registers the event to publish.
  */
 class ChangeRequest {
+
+	/** The first check runs right after commit; the retry job steps in only if it has not answered by then. */
+	static final Duration LISTENER_GRACE = Duration.ofMinutes(1);
 
 	private final ChangeRequestId id;
 	private final MerchantId merchantId;
@@ -75,7 +79,8 @@ class ChangeRequest {
 		VerificationStatus verification = account.needsFourElementCheck() ? VerificationStatus.PENDING
 				: VerificationStatus.NOT_APPLICABLE;
 		ChangeRequest request = new ChangeRequest(id, merchantId, ChangeRequestStatus.SUBMITTED,
-				account, verification, 0, verification == VerificationStatus.PENDING ? now : null, stopCodeHash, by, ip,
+				account, verification, 0, verification == VerificationStatus.PENDING ? now.plus(LISTENER_GRACE) : null,
+				stopCodeHash, by, ip,
 				now, previousAccountMasked, null, null, null, now, 0, attachmentIds, List.of());
 		request.history.add(new HistoryEntry(ChangeRequestStatus.SUBMITTED, now, by, null));
 		request.moveTo(ChangeRequestStatus.PENDING_REVIEW, now, by, null);
@@ -111,7 +116,7 @@ class ChangeRequest {
 		if (accountChanged && changedAccount.needsFourElementCheck()) {
 			verificationStatus = VerificationStatus.PENDING;
 			verificationAttempts = 0;
-			verificationNextAt = now;
+			verificationNextAt = now.plus(LISTENER_GRACE);
 			events.add(new ChangeRequestSubmitted(id.value(), merchantId.value(), true));
 		}
 	}

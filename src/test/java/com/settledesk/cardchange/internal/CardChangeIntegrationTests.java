@@ -276,7 +276,7 @@ class CardChangeIntegrationTests {
 
 		assertThat(api.post("/api/v1/dev/verification/outcomes", Map.of("accountNumber", newCard, "outcome", "MISMATCH"),
 				null).status()).isEqualTo(204);
-		clock.advance(Duration.ofMinutes(1));
+		clock.advance(Duration.ofMinutes(2));
 		await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(
 				api.get(REQUESTS + "/" + id, token).json().get("verificationStatus").asString()).isEqualTo("MISMATCH"));
 	}

@@ -1,0 +1,100 @@
+package com.settledesk.portal;
+
+import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
+
+import java.util.regex.Pattern;
+
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+
+import com.microsoft.playwright.Browser;
+import com.microsoft.playwright.BrowserContext;
+import com.microsoft.playwright.Page;
+import com.microsoft.playwright.options.FilePayload;
+import com.settledesk.identity.UserAccounts;
+import com.settledesk.merchant.Merchants;
+import com.settledesk.settlementaccount.BankCardNumbers;
+import com.settledesk.settlementaccount.SettlementAccounts;
+import com.settledesk.testsupport.ApiClient;
+import com.settledesk.testsupport.Browsers;
+import com.settledesk.testsupport.IntegrationTest;
+import com.settledesk.testsupport.MerchantFixtures;
+
+/** The change wizard on a 390 px phone: field errors, live bank recognition, materials, code, confirmation. */
+@IntegrationTest
+class CardChangeWizardBrowserTests extends Browsers {
+
+	@Autowired
+	ApiClient api;
+
+	@Autowired
+	Merchants merchants;
+
+	@Autowired
+	UserAccounts users;
+
+	@Autowired
+	SettlementAccounts accounts;
+
+	@Test
+	void a_merchant_changes_the_card_on_a_phone_from_a_luhn_error_to_the_confirmation() {
+		var fixtures = new MerchantFixtures(merchants, users, accounts, api);
+		var merchant = fixtures.individual();
+		String newCard = MerchantFixtures.icbcCard();
+		String luhnBroken = newCard.substring(0, 18) + (char) ('0' + (newCard.charAt(18) - '0' + 1) % 10);
+		String credit = "356390000000000";
+		credit += BankCardNumbers.luhnCheckDigit(credit);
+
+		try (BrowserContext context = browser.newContext(new Browser.NewContextOptions().setViewportSize(390, 844)
+			.setLocale("zh-CN"))) {
+			Page page = context.newPage();
+			page.navigate(api.baseUrl() + "/login");
+			page.locator("#username").fill(merchant.owner());
+			page.locator("#password").fill(ApiClient.DEMO_PASSWORD);
+			page.locator("form[action$='/login'] button[type=submit]").click();
+			page.locator("#nav-settlement-card").click();
+			page.locator("#start-change").click();
+
+			page.locator("#accountNumber").fill(credit);
+			assertThat(page.locator("#bin-result")).containsText("信用卡");
+			assertThat(page.locator("#bin-result")).containsText("结算卡只能使用借记卡");
+
+			page.locator("#accountNumber").fill(luhnBroken);
+			assertThat(page.locator("#bin-result")).containsText("中国工商银行");
+			page.locator("#holderIdNumber").fill(merchant.legalId());
+			page.locator("#reservedPhone").fill(merchant.phone());
+			page.locator("#details-next").click();
+			assertThat(page.locator("#accountNumber-error")).hasText("卡号校验位不正确，请检查是否输错。");
+			assertThat(page.locator("#accountNumber")).hasValue(luhnBroken);
+			assertThat(page.locator("#holderIdNumber")).hasValue(merchant.legalId());
+			page.screenshot(new Page.ScreenshotOptions().setPath(screenshot("wizard-luhn-error")).setFullPage(true));
+
+			page.locator("#accountNumber").fill(newCard);
+			page.locator("#details-next").click();
+			assertThat(page).hasURL(Pattern.compile(".*/settlement-card/change/materials$"));
+			for (String kind : new String[] { "ID_FRONT", "ID_BACK", "CARD_FRONT" }) {
+				page.locator("#file-" + kind).setInputFiles(new FilePayload(kind + ".png", "image/png", MerchantFixtures.png()));
+				assertThat(page.locator("#upload-" + kind + " img.preview")).isVisible();
+			}
+			page.screenshot(new Page.ScreenshotOptions().setPath(screenshot("wizard-materials")).setFullPage(true));
+
+			page.locator("#materials-next").click();
+			assertThat(page.locator("#confirm-card")).hasText(newCard.substring(0, 6) + "*********" + newCard.substring(15));
+			page.locator("#send-code").click();
+			assertThat(page.locator("#code-result")).containsText("验证码已发送");
+			page.locator("#otp").fill(fixtures.latestCode(merchant.phone()));
+			page.locator("#submit-change").click();
+
+			assertThat(page.locator("#change-done")).isVisible();
+			assertThat(page.locator("#change-done")).containsText("待审核");
+			page.screenshot(new Page.ScreenshotOptions().setPath(screenshot("wizard-confirmation")).setFullPage(true));
+
+			page.locator("#to-card-page").click();
+			assertThat(page.locator("#open-request")).containsText(newCard.substring(15));
+			assertThat(page.locator("#open-status")).hasText("待审核");
+			assertThat(page.locator("#current-card")).containsText(merchant.currentCard().substring(15));
+			org.assertj.core.api.Assertions.assertThat(page.content()).doesNotContain(newCard);
+			page.screenshot(new Page.ScreenshotOptions().setPath(screenshot("settlement-card-page")).setFullPage(true));
+		}
+	}
+}
