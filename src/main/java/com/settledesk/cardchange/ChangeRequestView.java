@@ -13,5 +13,5 @@ public record ChangeRequestView(ChangeRequestId id, MerchantId merchantId, Chang
 		boolean binKnown, String bankBranch, String cnapsCode, String holderIdMasked, boolean holderIsLegalRepresentative,
 		String previousAccountMasked, VerificationStatus verificationStatus, String submittedBy, String submittedIp,
 		Instant submittedAt, String infoRequest, String rejectReason, Instant effectiveAt, List<UUID> attachmentIds,
-		List<HistoryEntry> history) {
+		List<HistoryEntry> history, ReviewState review) {
 }

@@ -15,4 +15,13 @@ public interface SettlementAccounts {
 
 	/** Binds the first account of a merchant at onboarding; a merchant that has one already is a 409. */
 	SettlementAccountView bindInitial(MerchantId merchantId, NewSettlementAccount account);
+
+	/**
+	 * Binds a new account and unbinds the active one at the same instant, in the caller's transaction, and
+	 * publishes {@link SettlementAccountChanged}. The old record is not edited beyond its unbinding.
+	 */
+	SettlementAccountView switchTo(MerchantId merchantId, ProtectedAccount account, String reason);
+
+	/** Whether an account with this fingerprint is active for a merchant other than the given one. */
+	boolean activeForAnotherMerchant(String fingerprint, MerchantId merchantId);
 }

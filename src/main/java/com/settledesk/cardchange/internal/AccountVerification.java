@@ -38,9 +38,11 @@ class AccountVerification {
 	private final AuditLog audit;
 	private final Clock clock;
 	private final TransactionTemplate transactions;
+	private final ReviewService reviews;
 
 	AccountVerification(ChangeRequestRepository requests, AccountVerifier verifier, SensitiveDataProtector protector,
-			AuditLog audit, Clock clock, TransactionTemplate transactions) {
+			AuditLog audit, Clock clock, TransactionTemplate transactions, ReviewService reviews) {
+		this.reviews = reviews;
 		this.requests = requests;
 		this.verifier = verifier;
 		this.protector = protector;
@@ -49,22 +51,30 @@ class AccountVerification {
 		this.transactions = transactions;
 	}
 
+	/** Verifies a new account, then routes the request (risk, automatic approval) on what is known. */
 	@ApplicationModuleListener
 	void on(ChangeRequestSubmitted event) {
-		verify(new ChangeRequestId(event.requestId()), false);
+		ChangeRequestId id = new ChangeRequestId(event.requestId());
+		verify(id, false);
+		reviews.route(id);
 	}
 
 	@Scheduled(fixedDelayString = "${settledesk.verification.retry-interval:5s}",
 			initialDelayString = "${settledesk.verification.retry-interval:5s}")
 	void retryDue() {
-		requests.verificationDue(clock.instant(), 20).forEach(id -> verify(id, true));
+		requests.verificationDue(clock.instant(), 20).forEach(id -> {
+			if (verify(id, true)) {
+				reviews.route(id);
+			}
+		});
 	}
 
-	private void verify(ChangeRequestId id, boolean onlyIfDue) {
+	/** Answers whether the provider gave a final answer. */
+	private boolean verify(ChangeRequestId id, boolean onlyIfDue) {
 		var request = requests.find(id).orElse(null);
 		if (request == null || request.verificationStatus() != VerificationStatus.PENDING || !request.status().isOpen()
 				|| (onlyIfDue && request.verificationNextAt().isAfter(clock.instant()))) {
-			return;
+			return false;
 		}
 		NewAccount account = request.account();
 		VerificationOutcome outcome = verifier.verify(new FourElements(account.accountName(),
@@ -87,6 +97,8 @@ class AccountVerification {
 		}
 		catch (OptimisticLockingFailureException e) {
 			log.info("Change request {} changed while it was being verified; the retry job will see it again", id);
+			return false;
 		}
+		return status != VerificationStatus.PENDING;
 	}
 }

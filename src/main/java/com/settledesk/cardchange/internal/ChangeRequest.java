@@ -9,6 +9,11 @@ import java.util.UUID;
 import com.settledesk.cardchange.ChangeRequestCancelled;
 import com.settledesk.cardchange.ChangeRequestId;
 import com.settledesk.cardchange.ChangeRequestStatus;
+import com.settledesk.cardchange.ChangeRequestStatusChanged;
+import com.settledesk.cardchange.ReviewState;
+import com.settledesk.cardchange.Reviewer;
+import com.settledesk.cardchange.RiskLevel;
+import com.settledesk.cardchange.RiskSignal;
 import com.settledesk.cardchange.ChangeRequestSubmitted;
 import com.settledesk.cardchange.HistoryEntry;
 import com.settledesk.cardchange.VerificationStatus;
@@ -40,6 +45,7 @@ class ChangeRequest {
 	private String rejectReason;
 	private Instant effectiveAt;
 	private Instant updatedAt;
+	private ReviewState review;
 	private final long version;
 	private List<UUID> attachmentIds;
 	private final List<HistoryEntry> history;
@@ -50,7 +56,7 @@ class ChangeRequest {
 			VerificationStatus verificationStatus, int verificationAttempts, Instant verificationNextAt,
 			String stopCodeHash, String submittedBy, String submittedIp, Instant submittedAt,
 			String previousAccountMasked, String infoRequest, String rejectReason, Instant effectiveAt,
-			Instant updatedAt, long version, List<UUID> attachmentIds, List<HistoryEntry> history) {
+			Instant updatedAt, ReviewState review, long version, List<UUID> attachmentIds, List<HistoryEntry> history) {
 		this.id = id;
 		this.merchantId = merchantId;
 		this.status = status;
@@ -67,6 +73,7 @@ class ChangeRequest {
 		this.rejectReason = rejectReason;
 		this.effectiveAt = effectiveAt;
 		this.updatedAt = updatedAt;
+		this.review = review;
 		this.version = version;
 		this.attachmentIds = List.copyOf(attachmentIds);
 		this.history = new ArrayList<>(history);
@@ -81,7 +88,7 @@ class ChangeRequest {
 		ChangeRequest request = new ChangeRequest(id, merchantId, ChangeRequestStatus.SUBMITTED,
 				account, verification, 0, verification == VerificationStatus.PENDING ? now.plus(LISTENER_GRACE) : null,
 				stopCodeHash, by, ip,
-				now, previousAccountMasked, null, null, null, now, 0, attachmentIds, List.of());
+				now, previousAccountMasked, null, null, null, now, ReviewState.NONE, 0, attachmentIds, List.of());
 		request.history.add(new HistoryEntry(ChangeRequestStatus.SUBMITTED, now, by, null));
 		request.moveTo(ChangeRequestStatus.PENDING_REVIEW, now, by, null);
 		request.events.add(new ChangeRequestSubmitted(request.id.value(), merchantId.value(), false));
@@ -140,6 +147,66 @@ class ChangeRequest {
 	void reject(String by, String reason, Instant now) {
 		moveTo(ChangeRequestStatus.REJECTED, now, by, reason);
 		this.rejectReason = reason;
+		this.review = review.decided(now);
+	}
+
+	/** The risk level and its reasons; HIGH means four eyes. Reassessed as facts arrive (e.g. the verification). */
+	void assessRisk(RiskLevel level, List<RiskSignal> reasons) {
+		this.review = review.assessed(level, reasons);
+	}
+
+	/**
+	 * A reviewer approves. With four eyes the first approval waits for a senior reviewer who is another
+	 * person; the final approval schedules the switch after the cooling-off.
+	 */
+	void approve(Reviewer reviewer, String note, Instant now, Duration coolingOff) {
+		if (verificationStatus == VerificationStatus.PENDING) {
+			throw new StateConflictException("VERIFICATION_PENDING", "The account is still being verified");
+		}
+		if (status == ChangeRequestStatus.PENDING_SECOND_REVIEW) {
+			if (!reviewer.senior()) {
+				throw new ReviewerNotAllowedException("A second approval needs a senior reviewer");
+			}
+			if (reviewer.username().equals(review.firstReviewer())) {
+				throw new StateConflictException("SECOND_REVIEWER_MUST_DIFFER", "The second reviewer must be another person");
+			}
+			review = review.secondReview(reviewer.username(), now);
+			approveAndSchedule(reviewer.username(), note, now, coolingOff);
+			return;
+		}
+		if (status != ChangeRequestStatus.PENDING_REVIEW) {
+			throw new StateConflictException("CHANGE_STATE_CONFLICT", "A request in " + status + " cannot be approved");
+		}
+		review = review.firstReview(reviewer.username(), now);
+		if (review.fourEyes()) {
+			moveTo(ChangeRequestStatus.PENDING_SECOND_REVIEW, now, reviewer.username(), note);
+			return;
+		}
+		approveAndSchedule(reviewer.username(), note, now, coolingOff);
+	}
+
+	/** LOW risk with a matching four-element check needs nobody; anything else waits for a person. */
+	boolean approveAutomatically(Instant now, Duration coolingOff) {
+		if (status != ChangeRequestStatus.PENDING_REVIEW || review.riskLevel() != RiskLevel.LOW
+				|| verificationStatus != VerificationStatus.MATCH) {
+			return false;
+		}
+		review = review.firstReview(Reviewer.SYSTEM.username(), now);
+		approveAndSchedule(Reviewer.SYSTEM.username(), "auto-approved: low risk, verification matched", now, coolingOff);
+		return true;
+	}
+
+	/** The cut-over moment: the new account has been bound. */
+	void takeEffect(UUID newAccountId, Instant now) {
+		moveTo(ChangeRequestStatus.EFFECTIVE, now, Reviewer.SYSTEM.username(), null);
+		review = review.bound(newAccountId);
+	}
+
+	private void approveAndSchedule(String by, String note, Instant now, Duration coolingOff) {
+		moveTo(ChangeRequestStatus.APPROVED, now, by, note);
+		review = review.decided(now);
+		effectiveAt = now.plus(coolingOff);
+		moveTo(ChangeRequestStatus.SCHEDULED, now, Reviewer.SYSTEM.username(), null);
 	}
 
 	private void moveTo(ChangeRequestStatus next, Instant now, String by, String note) {
@@ -150,6 +217,9 @@ class ChangeRequest {
 		status = next;
 		updatedAt = now;
 		history.add(new HistoryEntry(next, now, by, note));
+		if (next != ChangeRequestStatus.SUBMITTED) {
+			events.add(new ChangeRequestStatusChanged(id.value(), merchantId.value(), next, note));
+		}
 	}
 
 	List<Object> pullEvents() {
@@ -178,6 +248,7 @@ class ChangeRequest {
 	String rejectReason() { return rejectReason; }
 	Instant effectiveAt() { return effectiveAt; }
 	Instant updatedAt() { return updatedAt; }
+	ReviewState review() { return review; }
 	long version() { return version; }
 	List<UUID> attachmentIds() { return attachmentIds; }
 	List<HistoryEntry> history() { return List.copyOf(history); }

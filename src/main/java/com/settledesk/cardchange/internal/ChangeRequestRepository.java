@@ -5,6 +5,8 @@ import java.sql.SQLException;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -17,6 +19,9 @@ import org.springframework.stereotype.Repository;
 import com.settledesk.cardchange.ChangeRequestId;
 import com.settledesk.cardchange.ChangeRequestStatus;
 import com.settledesk.cardchange.HistoryEntry;
+import com.settledesk.cardchange.ReviewState;
+import com.settledesk.cardchange.RiskLevel;
+import com.settledesk.cardchange.RiskSignal;
 import com.settledesk.cardchange.VerificationStatus;
 import com.settledesk.settlementaccount.AccountType;
 import com.settledesk.shared.MerchantId;
@@ -48,11 +53,13 @@ class ChangeRequestRepository {
 				    bank_branch, cnaps_code, holder_id_cipher, holder_id_fingerprint, holder_id_masked, reserved_phone,
 				    holder_is_legal_rep, previous_account_masked, verification_status, verification_attempts,
 				    verification_next_at, stop_code_hash, submitted_by, submitted_ip, submitted_at, info_request,
-				    reject_reason, effective_at, updated_at, version)
+				    reject_reason, effective_at, updated_at, risk_level, risk_reasons, four_eyes, first_reviewer,
+				    first_reviewed_at, second_reviewer, second_reviewed_at, decided_at, new_account_id, version)
 				VALUES (:id, :merchant, :status, :openMerchant, :type, :name, :cipher, :fingerprint, :masked, :bankCode,
 				    :bankName, :binKnown, :branch, :cnaps, :holderCipher, :holderFingerprint, :holderMasked, :phone,
 				    :legalRep, :previous, :verification, :attempts, :nextAt, :stopCode, :by, :ip, :submittedAt,
-				    :infoRequest, :rejectReason, :effectiveAt, :updatedAt, 0)""")
+				    :infoRequest, :rejectReason, :effectiveAt, :updatedAt, :riskLevel, :riskReasons, :fourEyes,
+				    :firstReviewer, :firstReviewedAt, :secondReviewer, :secondReviewedAt, :decidedAt, :newAccountId, 0)""")
 			.params(columns(r))
 			.param("stopCode", r.stopCodeHash())
 			.param("by", r.submittedBy())
@@ -73,7 +80,10 @@ class ChangeRequestRepository {
 				    holder_is_legal_rep = :legalRep, verification_status = :verification,
 				    verification_attempts = :attempts, verification_next_at = :nextAt, info_request = :infoRequest,
 				    reject_reason = :rejectReason, effective_at = :effectiveAt, updated_at = :updatedAt,
-				    version = version + 1
+				    risk_level = :riskLevel, risk_reasons = :riskReasons, four_eyes = :fourEyes,
+				    first_reviewer = :firstReviewer, first_reviewed_at = :firstReviewedAt,
+				    second_reviewer = :secondReviewer, second_reviewed_at = :secondReviewedAt, decided_at = :decidedAt,
+				    new_account_id = :newAccountId, version = version + 1
 				WHERE id = :id AND version = :version""")
 			.params(columns(r))
 			.param("version", r.version())
@@ -99,6 +109,49 @@ class ChangeRequestRepository {
 			.param("merchant", merchantId.value()).query(this::map).optional();
 	}
 
+	List<ChangeRequest> queue(List<ChangeRequestStatus> statuses, RiskLevel risk, Instant submittedBefore, int limit) {
+		StringBuilder sql = new StringBuilder("SELECT * FROM card_change_request WHERE status IN (:statuses)");
+		Map<String, Object> params = new HashMap<>();
+		params.put("statuses", statuses.stream().map(Enum::name).toList());
+		if (risk != null) {
+			sql.append(" AND risk_level = :risk");
+			params.put("risk", risk.name());
+		}
+		if (submittedBefore != null) {
+			sql.append(" AND submitted_at <= :before");
+			params.put("before", Timestamps.toDb(submittedBefore));
+		}
+		sql.append(" ORDER BY submitted_at LIMIT :limit");
+		params.put("limit", limit);
+		return jdbc.sql(sql.toString()).params(params).query(this::map).list();
+	}
+
+	/** Claims one request due to take effect, skipping any another instance holds (FOR UPDATE SKIP LOCKED). */
+	Optional<ChangeRequestId> claimDueCutOver(Instant now) {
+		return jdbc.sql("""
+				SELECT id FROM card_change_request WHERE status = 'SCHEDULED' AND effective_at <= :now
+				ORDER BY effective_at LIMIT 1 FOR UPDATE SKIP LOCKED""")
+			.param("now", Timestamps.toDb(now))
+			.query((rs, row) -> new ChangeRequestId(rs.getObject("id", UUID.class))).optional();
+	}
+
+	/** Whether the merchant's card changed (took effect) since the given time. */
+	boolean changedSince(MerchantId merchantId, Instant since) {
+		return jdbc.sql("""
+				SELECT COUNT(*) FROM card_change_request WHERE merchant_id = :merchant AND status = 'EFFECTIVE'
+				AND effective_at >= :since""")
+			.param("merchant", merchantId.value()).param("since", Timestamps.toDb(since)).query(Long.class).single() > 0;
+	}
+
+	Map<ChangeRequestStatus, Long> countByStatus() {
+		Map<ChangeRequestStatus, Long> counts = new java.util.EnumMap<>(ChangeRequestStatus.class);
+		for (Map<String, Object> row : jdbc.sql("SELECT status, COUNT(*) AS n FROM card_change_request GROUP BY status")
+			.query().listOfRows()) {
+			counts.put(ChangeRequestStatus.valueOf((String) row.get("status")), ((Number) row.get("n")).longValue());
+		}
+		return counts;
+	}
+
 	Optional<ChangeRequest> findByStopCode(String stopCodeHash) {
 		return jdbc.sql("SELECT * FROM card_change_request WHERE stop_code_hash = :hash").param("hash", stopCodeHash)
 			.query(this::map).optional();
@@ -119,7 +172,7 @@ class ChangeRequestRepository {
 
 	private Map<String, Object> columns(ChangeRequest r) {
 		NewAccount a = r.account();
-		Map<String, Object> c = new java.util.HashMap<>();
+		Map<String, Object> c = new HashMap<>();
 		c.put("id", r.id().value());
 		c.put("merchant", r.merchantId().value());
 		c.put("status", r.status().name());
@@ -146,6 +199,16 @@ class ChangeRequestRepository {
 		c.put("rejectReason", r.rejectReason());
 		c.put("effectiveAt", Timestamps.toDb(r.effectiveAt()));
 		c.put("updatedAt", Timestamps.toDb(r.updatedAt()));
+		ReviewState review = r.review();
+		c.put("riskLevel", review.riskLevel() == null ? null : review.riskLevel().name());
+		c.put("riskReasons", String.join(",", review.riskReasons().stream().map(Enum::name).toList()));
+		c.put("fourEyes", review.fourEyes());
+		c.put("firstReviewer", review.firstReviewer());
+		c.put("firstReviewedAt", Timestamps.toDb(review.firstReviewedAt()));
+		c.put("secondReviewer", review.secondReviewer());
+		c.put("secondReviewedAt", Timestamps.toDb(review.secondReviewedAt()));
+		c.put("decidedAt", Timestamps.toDb(review.decidedAt()));
+		c.put("newAccountId", review.newAccountId());
 		return c;
 	}
 
@@ -194,7 +257,18 @@ class ChangeRequestRepository {
 				instant(rs, "verification_next_at"), rs.getString("stop_code_hash"), rs.getString("submitted_by"),
 				rs.getString("submitted_ip"), instant(rs, "submitted_at"), rs.getString("previous_account_masked"),
 				rs.getString("info_request"), rs.getString("reject_reason"), instant(rs, "effective_at"),
-				instant(rs, "updated_at"), rs.getLong("version"), new ArrayList<>(attachmentsOf(id)), historyOf(id));
+				instant(rs, "updated_at"), review(rs), rs.getLong("version"), new ArrayList<>(attachmentsOf(id)), historyOf(id));
+	}
+
+	private static ReviewState review(ResultSet rs) throws SQLException {
+		String level = rs.getString("risk_level");
+		String reasons = rs.getString("risk_reasons");
+		return new ReviewState(level == null ? null : RiskLevel.valueOf(level),
+				reasons == null || reasons.isEmpty() ? List.of()
+						: Arrays.stream(reasons.split(",")).map(RiskSignal::valueOf).toList(),
+				rs.getBoolean("four_eyes"), rs.getString("first_reviewer"), instant(rs, "first_reviewed_at"),
+				rs.getString("second_reviewer"), instant(rs, "second_reviewed_at"), instant(rs, "decided_at"),
+				rs.getObject("new_account_id", UUID.class));
 	}
 
 	private static Instant instant(ResultSet rs, String column) throws SQLException {

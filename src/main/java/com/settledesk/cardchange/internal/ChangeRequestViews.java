@@ -13,6 +13,6 @@ final class ChangeRequestViews {
 				a.bankCode(), a.bankName(), a.binKnown(), a.bankBranch(), a.cnapsCode(), a.holderIdMasked(),
 				a.holderIsLegalRepresentative(), r.previousAccountMasked(), r.verificationStatus(), r.submittedBy(),
 				r.submittedIp(), r.submittedAt(), r.infoRequest(), r.rejectReason(), r.effectiveAt(), r.attachmentIds(),
-				r.history());
+				r.history(), r.review());
 	}
 }

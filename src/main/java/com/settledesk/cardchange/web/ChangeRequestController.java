@@ -22,6 +22,7 @@ import com.settledesk.cardchange.ChangeDraft;
 import com.settledesk.cardchange.ChangeRequestId;
 import com.settledesk.cardchange.ChangeRequestStatus;
 import com.settledesk.cardchange.ChangeRequestView;
+import com.settledesk.cardchange.RiskLevel;
 import com.settledesk.cardchange.VerificationStatus;
 import com.settledesk.identity.CurrentUser;
 import com.settledesk.settlementaccount.AccountType;
@@ -127,14 +128,14 @@ class ChangeRequestController {
 	}
 
 	record RequestResponse(String id, ChangeRequestStatus status, AccountType accountType, String accountNumberMasked,
-			String accountName, String bankCode, String bankName, String bankBranch, String holderIdMasked,
+			String accountName, String bankCode, String bankName, String bankBranch, String holderIdMasked, RiskLevel riskLevel,
 			String previousAccountMasked, VerificationStatus verificationStatus, String infoRequest, String rejectReason,
 			OffsetDateTime submittedAt, OffsetDateTime effectiveAt, List<String> attachmentIds,
 			List<HistoryResponse> history) {
 
 		static RequestResponse of(ChangeRequestView v) {
 			return new RequestResponse(v.id().toString(), v.status(), v.accountType(), v.accountNumberMasked(),
-					v.accountName(), v.bankCode(), v.bankName(), v.bankBranch(), v.holderIdMasked(),
+					v.accountName(), v.bankCode(), v.bankName(), v.bankBranch(), v.holderIdMasked(), v.review().riskLevel(),
 					v.previousAccountMasked(), v.verificationStatus(), v.infoRequest(), v.rejectReason(),
 					Timestamps.forDisplay(v.submittedAt()), Timestamps.forDisplay(v.effectiveAt()),
 					v.attachmentIds().stream().map(UUID::toString).toList(),

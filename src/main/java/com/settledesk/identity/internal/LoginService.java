@@ -23,6 +23,7 @@ public class LoginService {
 	private static final int MAX_USERNAME = 64;
 
 	private final UserAccountRepository users;
+	private final KnownAddresses addresses;
 	private final LoginThrottleRepository throttles;
 	private final PasswordEncoder passwordEncoder;
 	private final AuditLog audit;
@@ -30,9 +31,10 @@ public class LoginService {
 	private final LoginThrottle.Policy policy;
 	private final String dummyHash;
 
-	LoginService(UserAccountRepository users, LoginThrottleRepository throttles, PasswordEncoder passwordEncoder,
-			AuditLog audit, Clock clock, SecurityProperties properties) {
+	LoginService(UserAccountRepository users, KnownAddresses addresses, LoginThrottleRepository throttles,
+			PasswordEncoder passwordEncoder, AuditLog audit, Clock clock, SecurityProperties properties) {
 		this.users = users;
+		this.addresses = addresses;
 		this.throttles = throttles;
 		this.passwordEncoder = passwordEncoder;
 		this.audit = audit;
@@ -59,6 +61,7 @@ public class LoginService {
 		if (matches && user.get().enabled()) {
 			throttle.recordSuccess();
 			throttles.save(throttle);
+			addresses.remember(user.get().id(), clientIp);
 			record("LOGIN_SUCCEEDED", username, clientIp, Map.of("role", user.get().role().name()));
 			return LoginOutcome.succeeded(user.get().toCurrentUser());
 		}

@@ -10,6 +10,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -20,6 +21,8 @@ import com.settledesk.secrets.SensitiveDataProtector;
 import com.settledesk.settlementaccount.AccountType;
 import com.settledesk.settlementaccount.CardBinLookup;
 import com.settledesk.settlementaccount.NewSettlementAccount;
+import com.settledesk.settlementaccount.ProtectedAccount;
+import com.settledesk.settlementaccount.SettlementAccountChanged;
 import com.settledesk.settlementaccount.SettlementAccountView;
 import com.settledesk.settlementaccount.SettlementAccounts;
 import com.settledesk.shared.FieldViolation;
@@ -39,9 +42,11 @@ class SettlementAccountService implements SettlementAccounts {
 	private final CardBinLookup bins;
 	private final AuditLog audit;
 	private final Clock clock;
+	private final ApplicationEventPublisher events;
 
 	SettlementAccountService(JdbcClient jdbc, SensitiveDataProtector protector, CardBinLookup bins, AuditLog audit,
-			Clock clock) {
+			Clock clock, ApplicationEventPublisher events) {
+		this.events = events;
 		this.jdbc = jdbc;
 		this.protector = protector;
 		this.bins = bins;
@@ -111,6 +116,48 @@ class SettlementAccountService implements SettlementAccounts {
 			.after(Map.of("accountId", id.toString(), "accountType", account.accountType().name(),
 					"accountNumber", masked, "bank", bankName)));
 		return active(merchantId).orElseThrow();
+	}
+
+	@Override
+	@Transactional
+	public SettlementAccountView switchTo(MerchantId merchantId, ProtectedAccount account, String reason) {
+		Instant now = clock.instant();
+		SettlementAccountView previous = active(merchantId)
+			.orElseThrow(() -> new StateConflictException("NO_ACTIVE_ACCOUNT", "The merchant has no active account"));
+		jdbc.sql("""
+				UPDATE settlement_account SET status = 'UNBOUND', active_merchant_id = NULL, unbound_at = :now
+				WHERE id = :id AND status = 'ACTIVE'""")
+			.param("now", Timestamps.toDb(now)).param("id", previous.id().value()).update();
+		SettlementAccountId id = SettlementAccountId.random();
+		jdbc.sql("""
+				INSERT INTO settlement_account (id, merchant_id, account_type, account_name, account_number_cipher,
+				    account_number_fingerprint, account_number_masked, bank_code, bank_name, bank_branch, cnaps_code,
+				    holder_id_cipher, reserved_phone, status, active_merchant_id, bound_at)
+				VALUES (:id, :merchant, :type, :name, :cipher, :fingerprint, :masked, :bankCode, :bankName, :branch,
+				    :cnaps, :holderId, :phone, 'ACTIVE', :merchant, :boundAt)""")
+			.param("id", id.value()).param("merchant", merchantId.value()).param("type", account.accountType().name())
+			.param("name", account.accountName()).param("cipher", account.numberCipher())
+			.param("fingerprint", account.fingerprint()).param("masked", account.masked())
+			.param("bankCode", account.bankCode()).param("bankName", account.bankName())
+			.param("branch", account.bankBranch()).param("cnaps", account.cnapsCode())
+			.param("holderId", account.holderIdCipher()).param("phone", account.reservedPhone())
+			.param("boundAt", Timestamps.toDb(now))
+			.update();
+		events.publishEvent(new SettlementAccountChanged(merchantId.value(), previous.id().value(), id.value(),
+				account.masked(), now));
+		audit.record(AuditEvent.of("SETTLEMENT_ACCOUNT_SWITCHED", "MERCHANT", merchantId.toString()).by("system")
+			.before(Map.of("accountId", previous.id().toString(), "account", previous.accountNumberMasked()))
+			.after(Map.of("accountId", id.toString(), "account", account.masked(), "reason", reason)));
+		return active(merchantId).orElseThrow();
+	}
+
+	@Override
+	@Transactional(readOnly = true)
+	public boolean activeForAnotherMerchant(String fingerprint, MerchantId merchantId) {
+		return jdbc.sql("""
+				SELECT COUNT(*) FROM settlement_account WHERE account_number_fingerprint = :fp AND status = 'ACTIVE'
+				AND merchant_id <> :merchant""")
+			.param("fp", fingerprint).param("merchant", merchantId.value()).query(Long.class).single() > 0;
 	}
 
 	private static SettlementAccountView map(ResultSet rs, int row) throws SQLException {

@@ -74,6 +74,26 @@ class TerminalService implements Terminals {
 		return findBySerialNo(serialNo).orElseThrow();
 	}
 
+	@Override
+	@Transactional
+	public int rebindSettlementAccount(MerchantId merchantId, SettlementAccountId accountId, String reason) {
+		var now = Timestamps.toDb(clock.instant());
+		List<UUID> terminals = jdbc.sql("SELECT id FROM terminal WHERE merchant_id = :merchant")
+			.param("merchant", merchantId.value()).query((rs, row) -> rs.getObject(1, UUID.class)).list();
+		for (UUID terminal : terminals) {
+			jdbc.sql("UPDATE terminal SET settlement_account_id = :account, version = version + 1 WHERE id = :id")
+				.param("account", accountId.value()).param("id", terminal).update();
+			jdbc.sql("""
+					INSERT INTO terminal_binding (id, terminal_id, merchant_id, settlement_account_id, bound_at, reason)
+					VALUES (:id, :terminal, :merchant, :account, :at, :reason)""")
+				.param("id", UUID.randomUUID()).param("terminal", terminal).param("merchant", merchantId.value())
+				.param("account", accountId.value()).param("at", now).param("reason", reason).update();
+		}
+		audit.record(AuditEvent.of("TERMINALS_REBOUND", "MERCHANT", merchantId.toString()).by("system")
+			.after(Map.of("settlementAccountId", accountId.toString(), "terminals", terminals.size(), "reason", reason)));
+		return terminals.size();
+	}
+
 	private static TerminalView map(ResultSet rs, int row) throws SQLException {
 		UUID merchant = rs.getObject("merchant_id", UUID.class);
 		UUID account = rs.getObject("settlement_account_id", UUID.class);
