@@ -20,6 +20,7 @@ import com.settledesk.settlementaccount.BankCardNumbers;
 import com.settledesk.settlementaccount.NewSettlementAccount;
 import com.settledesk.settlementaccount.SettlementAccounts;
 import com.settledesk.shared.ResidentIdNumber;
+import com.settledesk.terminal.Terminals;
 
 /**
  * Fresh merchants for tests that change state (one open card change per merchant): each with its own owner
@@ -33,6 +34,7 @@ public class MerchantFixtures {
 	private final UserAccounts users;
 	private final SettlementAccounts accounts;
 	private final ApiClient api;
+	private Terminals terminals;
 
 	public MerchantFixtures(Merchants merchants, UserAccounts users, SettlementAccounts accounts, ApiClient api) {
 		this.merchants = merchants;
@@ -45,6 +47,12 @@ public class MerchantFixtures {
 			String legalId, String currentCard) {
 	}
 
+	/** Merchants made from now on get a terminal bound to their settlement card. */
+	public MerchantFixtures withTerminals(Terminals terminals) {
+		this.terminals = terminals;
+		return this;
+	}
+
 	public TestMerchant individual() {
 		String phone = "137" + digits(8);
 		String legalId = randomId();
@@ -52,8 +60,11 @@ public class MerchantFixtures {
 		MerchantProfile profile = merchants.register(new MerchantRegistration("8229" + digits(11), MerchantKind.INDIVIDUAL,
 				legalName + "小店", legalName, legalId, phone, "5411", SettlementMode.D0, "STANDARD", Locale.SIMPLIFIED_CHINESE));
 		String card = icbcCard();
-		accounts.bindInitial(profile.id(), new NewSettlementAccount(AccountType.PERSONAL, card, legalName, legalId, phone,
-				null, null, null));
+		var account = accounts.bindInitial(profile.id(), new NewSettlementAccount(AccountType.PERSONAL, card, legalName,
+				legalId, phone, null, null, null));
+		if (terminals != null) {
+			terminals.registerActive("TT" + digits(10), "PAX A920", profile.id(), account.id(), "测试地址");
+		}
 		users.register(new UserRegistration(phone, ApiClient.DEMO_PASSWORD, legalName, Role.MERCHANT_OWNER, profile.id()));
 		String cashier = "c" + phone;
 		users.register(new UserRegistration(cashier, ApiClient.DEMO_PASSWORD, "收银员", Role.MERCHANT_CASHIER, profile.id()));

@@ -8,18 +8,25 @@ import org.springframework.stereotype.Component;
 
 import com.settledesk.cardchange.RiskLevel;
 import com.settledesk.cardchange.RiskSignal;
-
+import com.settledesk.cardchange.VerificationStatus;
 import com.settledesk.identity.LoginHistory;
 import com.settledesk.settlementaccount.SettlementAccounts;
 
 /**
- * Gathers the risk signals of a request (domain.md) and derives its level: the highest level any signal
- * raises it to, LOW when there is none. Which signal weighs how much is configuration.
+ * Gathers the facts about a request that bear on risk (domain.md, "Risk signals") and derives the level:
+ * the highest level any present signal raises it to, LOW when there is none. How much each signal weighs
+ * is configuration ({@code settledesk.review.signal-levels}).
  */
 @Component
 class RiskAssessor {
 
 	record Assessment(RiskLevel level, List<RiskSignal> reasons) {
+	}
+
+	/** What is known about a request, each fact one signal. */
+	record Facts(boolean holderIsLegalRepresentative, VerificationStatus verification, boolean bankKnown,
+			boolean unfamiliarAddress, boolean recentPasswordChange, boolean repeatedChange,
+			boolean cardActiveForAnotherMerchant) {
 	}
 
 	private final ReviewProperties properties;
@@ -38,7 +45,36 @@ class RiskAssessor {
 	}
 
 	Assessment assess(ChangeRequest request) {
-		List<RiskSignal> signals = signals(request);
+		return assess(facts(request), properties);
+	}
+
+	static Assessment assess(Facts facts, ReviewProperties properties) {
+		List<RiskSignal> signals = new ArrayList<>();
+		if (!facts.holderIsLegalRepresentative()) {
+			signals.add(RiskSignal.HOLDER_NOT_LEGAL_REPRESENTATIVE);
+		}
+		switch (facts.verification()) {
+			case MISMATCH -> signals.add(RiskSignal.VERIFICATION_MISMATCH);
+			case CARD_CLOSED -> signals.add(RiskSignal.CARD_CLOSED);
+			case PENDING -> signals.add(RiskSignal.VERIFICATION_PENDING);
+			default -> {
+			}
+		}
+		if (!facts.bankKnown()) {
+			signals.add(RiskSignal.UNKNOWN_BANK);
+		}
+		if (facts.unfamiliarAddress()) {
+			signals.add(RiskSignal.UNFAMILIAR_ADDRESS);
+		}
+		if (facts.recentPasswordChange()) {
+			signals.add(RiskSignal.RECENT_PASSWORD_CHANGE);
+		}
+		if (facts.repeatedChange()) {
+			signals.add(RiskSignal.REPEATED_CHANGE);
+		}
+		if (facts.cardActiveForAnotherMerchant()) {
+			signals.add(RiskSignal.CARD_ACTIVE_FOR_ANOTHER_MERCHANT);
+		}
 		RiskLevel level = RiskLevel.LOW;
 		for (RiskSignal signal : signals) {
 			level = level.max(properties.levelOf(signal));
@@ -46,35 +82,13 @@ class RiskAssessor {
 		return new Assessment(level, signals);
 	}
 
-	private List<RiskSignal> signals(ChangeRequest request) {
-		List<RiskSignal> signals = new ArrayList<>();
+	private Facts facts(ChangeRequest request) {
 		NewAccount account = request.account();
-		if (!account.holderIsLegalRepresentative()) {
-			signals.add(RiskSignal.HOLDER_NOT_LEGAL_REPRESENTATIVE);
-		}
-		switch (request.verificationStatus()) {
-			case MISMATCH -> signals.add(RiskSignal.VERIFICATION_MISMATCH);
-			case CARD_CLOSED -> signals.add(RiskSignal.CARD_CLOSED);
-			case PENDING -> signals.add(RiskSignal.VERIFICATION_PENDING);
-			default -> {
-			}
-		}
-		if (!account.binKnown()) {
-			signals.add(RiskSignal.UNKNOWN_BANK);
-		}
-		if (request.submittedIp() != null && logins.isUnfamiliarAddress(request.submittedBy(), request.submittedIp())) {
-			signals.add(RiskSignal.UNFAMILIAR_ADDRESS);
-		}
-		if (logins.passwordChangedSince(request.submittedBy(), request.submittedAt().minus(properties.passwordChangeWindow()))) {
-			signals.add(RiskSignal.RECENT_PASSWORD_CHANGE);
-		}
-		if (requests.changedSince(request.merchantId(), clock.instant().minus(properties.repeatChangeWindow()))) {
-			signals.add(RiskSignal.REPEATED_CHANGE);
-		}
-		if (accounts.activeForAnotherMerchant(account.fingerprint(), request.merchantId())) {
-			signals.add(RiskSignal.CARD_ACTIVE_FOR_ANOTHER_MERCHANT);
-		}
-		return signals;
+		return new Facts(account.holderIsLegalRepresentative(), request.verificationStatus(), account.binKnown(),
+				request.submittedIp() != null && logins.isUnfamiliarAddress(request.submittedBy(), request.submittedIp()),
+				logins.passwordChangedSince(request.submittedBy(),
+						request.submittedAt().minus(properties.passwordChangeWindow())),
+				requests.changedSince(request.merchantId(), clock.instant().minus(properties.repeatChangeWindow())),
+				accounts.activeForAnotherMerchant(account.fingerprint(), request.merchantId()));
 	}
-
 }

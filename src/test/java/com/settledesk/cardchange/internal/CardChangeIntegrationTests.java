@@ -28,6 +28,7 @@ import com.settledesk.merchant.Merchants;
 import com.settledesk.settlementaccount.SettlementAccounts;
 import com.settledesk.testsupport.ApiClient;
 import com.settledesk.testsupport.ApiClient.Response;
+import com.settledesk.testsupport.ChangeRequestDriver;
 import com.settledesk.testsupport.IntegrationTest;
 import com.settledesk.testsupport.MerchantFixtures;
 import com.settledesk.testsupport.MerchantFixtures.TestMerchant;
@@ -68,6 +69,7 @@ class CardChangeIntegrationTests {
 
 	MerchantFixtures fixtures;
 	TestMerchant merchant;
+	ChangeRequestDriver driver;
 	String token;
 	String newCard;
 
@@ -76,6 +78,7 @@ class CardChangeIntegrationTests {
 		fixtures = new MerchantFixtures(merchants, users, accounts, api);
 		merchant = fixtures.individual();
 		token = api.token(merchant.owner());
+		driver = new ChangeRequestDriver(api, fixtures, merchant);
 		newCard = MerchantFixtures.icbcCard();
 	}
 
@@ -341,18 +344,15 @@ class CardChangeIntegrationTests {
 
 	private Response submit(Map<String, Object> body, String idempotencyKey) {
 		Map<String, Object> withCode = body.containsKey("otp") ? body : withCode(body);
-		return idempotencyKey == null ? api.post(REQUESTS, withCode, token) : postWithKey(withCode, idempotencyKey, token);
+		return idempotencyKey == null ? driver.submit(withCode) : postWithKey(withCode, idempotencyKey, token);
 	}
 
 	private Response postWithKey(Map<String, Object> body, String key, String bearer) {
-		return api.send(api.builder(REQUESTS, bearer).header("Content-Type", "application/json").header("Idempotency-Key", key)
-			.POST(java.net.http.HttpRequest.BodyPublishers.ofString(json(body))));
+		return driver.postWithKey(body, key);
 	}
 
 	private Map<String, Object> withCode(Map<String, Object> body) {
-		Map<String, Object> copy = new HashMap<>(body);
-		copy.put("otp", fixtures.sendAndReadCode(token, merchant.phone()));
-		return copy;
+		return driver.withCode(body);
 	}
 
 	private void assertCodes(Map<String, Object> body, String field, String code) {
@@ -368,18 +368,7 @@ class CardChangeIntegrationTests {
 	}
 
 	private Map<String, Object> body(String card, List<String> attachmentIds) {
-		return body(card, attachmentIds, merchant);
-	}
-
-	private static Map<String, Object> body(String card, List<String> attachmentIds, TestMerchant owner) {
-		Map<String, Object> body = new HashMap<>();
-		body.put("accountType", "PERSONAL");
-		body.put("accountNumber", card);
-		body.put("accountName", owner.legalName());
-		body.put("holderIdNumber", owner.legalId());
-		body.put("reservedPhone", owner.phone());
-		body.put("attachmentIds", attachmentIds);
-		return body;
+		return driver.body(card, attachmentIds);
 	}
 
 	private static Map<String, Object> with(Map<String, Object> body, String field, Object value) {
@@ -389,24 +378,15 @@ class CardChangeIntegrationTests {
 	}
 
 	private List<String> materials() {
-		return materials(token);
-	}
-
-	private List<String> materials(String bearer) {
-		return List.of(upload("ID_FRONT", bearer), upload("ID_BACK", bearer), upload("CARD_FRONT", bearer));
+		return driver.materials();
 	}
 
 	private String upload(String kind, String bearer) {
-		Response response = api.upload("/api/v1/merchant/attachments", MerchantFixtures.png(), Map.of("kind", kind), bearer);
-		assertThat(response.status()).as(response.body()).isEqualTo(201);
-		return response.json().get("id").asString();
+		return driver.upload(kind);
 	}
 
 	private static String wrong(String code) {
 		return code.equals("000000") ? "111111" : "000000";
 	}
 
-	private static String json(Map<String, Object> body) {
-		return tools.jackson.databind.json.JsonMapper.builder().build().writeValueAsString(body);
-	}
 }
