@@ -14,9 +14,6 @@ import com.microsoft.playwright.Browser;
 import com.microsoft.playwright.BrowserContext;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.assertions.LocatorAssertions;
-import com.settledesk.identity.UserAccounts;
-import com.settledesk.merchant.Merchants;
-import com.settledesk.settlementaccount.SettlementAccounts;
 import com.settledesk.testsupport.ApiClient;
 import com.settledesk.testsupport.Browsers;
 import com.settledesk.testsupport.ChangeRequestDriver;
@@ -31,17 +28,10 @@ class ReviewConsoleBrowserTests extends Browsers {
 	ApiClient api;
 
 	@Autowired
-	Merchants merchants;
-
-	@Autowired
-	UserAccounts users;
-
-	@Autowired
-	SettlementAccounts accounts;
+	MerchantFixtures fixtures;
 
 	@Test
 	void reviewer1_approves_a_high_risk_change_reviewer2_confirms_and_the_merchant_sees_the_new_card() {
-		var fixtures = new MerchantFixtures(merchants, users, accounts, api);
 		var merchant = fixtures.individual();
 		var driver = new ChangeRequestDriver(api, fixtures, merchant);
 		String newCard = MerchantFixtures.icbcCard();

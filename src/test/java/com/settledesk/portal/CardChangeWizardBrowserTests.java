@@ -11,10 +11,7 @@ import com.microsoft.playwright.Browser;
 import com.microsoft.playwright.BrowserContext;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.options.FilePayload;
-import com.settledesk.identity.UserAccounts;
-import com.settledesk.merchant.Merchants;
 import com.settledesk.settlementaccount.BankCardNumbers;
-import com.settledesk.settlementaccount.SettlementAccounts;
 import com.settledesk.testsupport.ApiClient;
 import com.settledesk.testsupport.Browsers;
 import com.settledesk.testsupport.IntegrationTest;
@@ -28,17 +25,10 @@ class CardChangeWizardBrowserTests extends Browsers {
 	ApiClient api;
 
 	@Autowired
-	Merchants merchants;
-
-	@Autowired
-	UserAccounts users;
-
-	@Autowired
-	SettlementAccounts accounts;
+	MerchantFixtures fixtures;
 
 	@Test
 	void a_merchant_changes_the_card_on_a_phone_from_a_luhn_error_to_the_confirmation() {
-		var fixtures = new MerchantFixtures(merchants, users, accounts, api);
 		var merchant = fixtures.individual();
 		String newCard = MerchantFixtures.icbcCard();
 		String luhnBroken = newCard.substring(0, 18) + (char) ('0' + (newCard.charAt(18) - '0' + 1) % 10);

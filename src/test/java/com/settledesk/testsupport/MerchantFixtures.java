@@ -7,6 +7,8 @@ import java.util.concurrent.ThreadLocalRandom;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import org.springframework.boot.test.context.TestComponent;
+
 import com.settledesk.identity.Role;
 import com.settledesk.identity.UserAccounts;
 import com.settledesk.identity.UserRegistration;
@@ -22,9 +24,11 @@ import com.settledesk.settlementaccount.SettlementAccounts;
 import com.settledesk.shared.ResidentIdNumber;
 import com.settledesk.terminal.Terminals;
 
+@TestComponent
 /**
  * Fresh merchants for tests that change state (one open card change per merchant): each with its own owner
- * (username = contact phone, demo password), cashier and an ICBC debit card in the legal representative's name.
+ * (username = contact phone, demo password), cashier, an ICBC debit card in the legal representative's name and
+ * a terminal bound to it.
  */
 public class MerchantFixtures {
 
@@ -33,24 +37,20 @@ public class MerchantFixtures {
 	private final Merchants merchants;
 	private final UserAccounts users;
 	private final SettlementAccounts accounts;
+	private final Terminals terminals;
 	private final ApiClient api;
-	private Terminals terminals;
 
-	public MerchantFixtures(Merchants merchants, UserAccounts users, SettlementAccounts accounts, ApiClient api) {
+	public MerchantFixtures(Merchants merchants, UserAccounts users, SettlementAccounts accounts, Terminals terminals,
+			ApiClient api) {
 		this.merchants = merchants;
 		this.users = users;
 		this.accounts = accounts;
+		this.terminals = terminals;
 		this.api = api;
 	}
 
 	public record TestMerchant(MerchantProfile profile, String owner, String cashier, String phone, String legalName,
 			String legalId, String currentCard) {
-	}
-
-	/** Merchants made from now on get a terminal bound to their settlement card. */
-	public MerchantFixtures withTerminals(Terminals terminals) {
-		this.terminals = terminals;
-		return this;
 	}
 
 	public TestMerchant individual() {
@@ -62,9 +62,7 @@ public class MerchantFixtures {
 		String card = icbcCard();
 		var account = accounts.bindInitial(profile.id(), new NewSettlementAccount(AccountType.PERSONAL, card, legalName,
 				legalId, phone, null, null, null));
-		if (terminals != null) {
-			terminals.registerActive("TT" + digits(10), "PAX A920", profile.id(), account.id(), "测试地址");
-		}
+		terminals.registerActive("TT" + digits(10), "PAX A920", profile.id(), account.id(), "测试地址");
 		users.register(new UserRegistration(phone, ApiClient.DEMO_PASSWORD, legalName, Role.MERCHANT_OWNER, profile.id()));
 		String cashier = "c" + phone;
 		users.register(new UserRegistration(cashier, ApiClient.DEMO_PASSWORD, "收银员", Role.MERCHANT_CASHIER, profile.id()));

@@ -10,9 +10,6 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.test.context.TestPropertySource;
 
-import com.settledesk.identity.UserAccounts;
-import com.settledesk.merchant.Merchants;
-import com.settledesk.settlementaccount.SettlementAccounts;
 import com.settledesk.testsupport.ApiClient;
 import com.settledesk.testsupport.ChangeRequestDriver;
 import com.settledesk.testsupport.IntegrationTest;
@@ -31,20 +28,13 @@ class CardChangeEndToEndIntegrationTests {
 	ApiClient api;
 
 	@Autowired
-	Merchants merchants;
-
-	@Autowired
-	UserAccounts users;
-
-	@Autowired
-	SettlementAccounts accounts;
+	MerchantFixtures fixtures;
 
 	@Autowired
 	MutableClock clock;
 
 	@Test
 	void submit_review_effective_and_a_second_change_can_start() {
-		var fixtures = new MerchantFixtures(merchants, users, accounts, api);
 		var merchant = fixtures.individual();
 		var driver = new ChangeRequestDriver(api, fixtures, merchant);
 

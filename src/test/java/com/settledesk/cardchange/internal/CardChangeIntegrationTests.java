@@ -23,9 +23,6 @@ import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 import com.settledesk.cardchange.ChangeRequestId;
-import com.settledesk.identity.UserAccounts;
-import com.settledesk.merchant.Merchants;
-import com.settledesk.settlementaccount.SettlementAccounts;
 import com.settledesk.testsupport.ApiClient;
 import com.settledesk.testsupport.ApiClient.Response;
 import com.settledesk.testsupport.ChangeRequestDriver;
@@ -47,15 +44,6 @@ class CardChangeIntegrationTests {
 	ApiClient api;
 
 	@Autowired
-	Merchants merchants;
-
-	@Autowired
-	UserAccounts users;
-
-	@Autowired
-	SettlementAccounts accounts;
-
-	@Autowired
 	CardChangeService service;
 
 	@Autowired
@@ -67,6 +55,7 @@ class CardChangeIntegrationTests {
 	@Autowired
 	JdbcClient jdbc;
 
+	@Autowired
 	MerchantFixtures fixtures;
 	TestMerchant merchant;
 	ChangeRequestDriver driver;
@@ -75,7 +64,6 @@ class CardChangeIntegrationTests {
 
 	@BeforeEach
 	void freshMerchant() {
-		fixtures = new MerchantFixtures(merchants, users, accounts, api);
 		merchant = fixtures.individual();
 		token = api.token(merchant.owner());
 		driver = new ChangeRequestDriver(api, fixtures, merchant);

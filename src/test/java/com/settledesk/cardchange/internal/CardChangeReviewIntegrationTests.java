@@ -17,8 +17,6 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
-import com.settledesk.identity.UserAccounts;
-import com.settledesk.merchant.Merchants;
 import com.settledesk.settlementaccount.SettlementAccounts;
 import com.settledesk.terminal.Terminals;
 import com.settledesk.testsupport.ApiClient;
@@ -39,15 +37,6 @@ class CardChangeReviewIntegrationTests {
 	ApiClient api;
 
 	@Autowired
-	Merchants merchants;
-
-	@Autowired
-	UserAccounts users;
-
-	@Autowired
-	SettlementAccounts accounts;
-
-	@Autowired
 	Terminals terminals;
 
 	@Autowired
@@ -56,13 +45,16 @@ class CardChangeReviewIntegrationTests {
 	@Autowired
 	JdbcClient jdbc;
 
+	@Autowired
 	MerchantFixtures fixtures;
+
+	@Autowired
+	SettlementAccounts accounts;
 	TestMerchant merchant;
 	ChangeRequestDriver driver;
 
 	@BeforeEach
 	void freshMerchant() {
-		fixtures = new MerchantFixtures(merchants, users, accounts, api).withTerminals(terminals);
 		merchant = fixtures.individual();
 		driver = new ChangeRequestDriver(api, fixtures, merchant);
 	}

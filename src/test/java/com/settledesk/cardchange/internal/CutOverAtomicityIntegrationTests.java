@@ -14,8 +14,6 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.context.bean.override.mockito.MockitoSpyBean;
 
-import com.settledesk.identity.UserAccounts;
-import com.settledesk.merchant.Merchants;
 import com.settledesk.settlementaccount.SettlementAccounts;
 import com.settledesk.terminal.Terminals;
 import com.settledesk.testsupport.ApiClient;
@@ -32,10 +30,7 @@ class CutOverAtomicityIntegrationTests {
 	ApiClient api;
 
 	@Autowired
-	Merchants merchants;
-
-	@Autowired
-	UserAccounts users;
+	MerchantFixtures fixtures;
 
 	@Autowired
 	SettlementAccounts accounts;
@@ -51,7 +46,6 @@ class CutOverAtomicityIntegrationTests {
 
 	@Test
 	void a_crash_after_the_account_switch_rolls_back_the_switch_and_the_change_stays_scheduled() {
-		var fixtures = new MerchantFixtures(merchants, users, accounts, api).withTerminals(terminals);
 		var merchant = fixtures.individual();
 		var driver = new ChangeRequestDriver(api, fixtures, merchant);
 		var before = accounts.active(merchant.profile().id()).orElseThrow();
