@@ -172,13 +172,14 @@ class CardChangeService implements CardChanges {
 	public ChangeRequestView cancel(CurrentUser user, ChangeRequestId id) {
 		requireOwner(user);
 		MerchantId merchantId = user.requireMerchant();
-		transactions.executeWithoutResult(status -> {
+		ConflictRetry.onConflict(() -> transactions.execute(status -> {
 			ChangeRequest request = ownRequest(merchantId, id);
 			request.cancel(user.username(), clock.instant(), null);
 			requests.update(request);
 			request.pullEvents().forEach(events::publishEvent);
 			audit.record(AuditEvent.of("CARD_CHANGE_CANCELLED", "CARD_CHANGE_REQUEST", id.toString()).by(user.username()));
-		});
+			return request;
+		}));
 		return find(merchantId, id).orElseThrow();
 	}
 
@@ -214,16 +215,6 @@ class CardChangeService implements CardChanges {
 			throw new ValidationFailedException(new FieldViolation("otp", "OTP_INVALID"));
 		}
 		return find(merchantId, id).orElseThrow();
-	}
-
-	/** The reviewer's request for more information (the review console calls this through its own API). */
-	@Transactional
-	public void requestInformation(ChangeRequestId id, String reviewer, String message) {
-		ChangeRequest request = requests.find(id).orElseThrow(() -> new ResourceNotFoundException("Change request"));
-		request.requestInformation(reviewer, message, clock.instant());
-		requests.update(request);
-		audit.record(AuditEvent.of("CARD_CHANGE_INFO_REQUESTED", "CARD_CHANGE_REQUEST", id.toString()).by(reviewer)
-			.after(Map.of("message", message)));
 	}
 
 	@Override

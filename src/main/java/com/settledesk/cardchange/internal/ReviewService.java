@@ -149,10 +149,10 @@ class ReviewService implements CardChangeReviews {
 
 	/** Assesses the risk again and approves automatically when the request qualifies. */
 	void route(ChangeRequestId id) {
-		transactions.executeWithoutResult(tx -> {
+		ConflictRetry.onConflict(() -> transactions.execute(tx -> {
 			ChangeRequest request = load(id);
 			if (!request.status().isOpen()) {
-				return;
+				return request;
 			}
 			RiskAssessor.Assessment assessment = risk.assess(request);
 			request.assessRisk(assessment.level(), assessment.reasons());
@@ -166,7 +166,8 @@ class ReviewService implements CardChangeReviews {
 			if (auto) {
 				recordDecisionTime(request, "auto-approved");
 			}
-		});
+			return request;
+		}));
 	}
 
 	/** Switches every request whose cooling-off has ended, one transaction each. */

@@ -6,6 +6,7 @@ import java.util.Optional;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionTemplate;
 
 import com.settledesk.audit.AuditEvent;
 import com.settledesk.audit.AuditLog;
@@ -23,9 +24,11 @@ public class StopLinks {
 	private final AuditLog audit;
 	private final ApplicationEventPublisher events;
 	private final Clock clock;
+	private final TransactionTemplate transactions;
 
 	StopLinks(ChangeRequestRepository requests, SensitiveDataProtector protector, AuditLog audit,
-			ApplicationEventPublisher events, Clock clock) {
+			ApplicationEventPublisher events, Clock clock, TransactionTemplate transactions) {
+		this.transactions = transactions;
 		this.requests = requests;
 		this.protector = protector;
 		this.audit = audit;
@@ -39,9 +42,8 @@ public class StopLinks {
 	}
 
 	/** Cancels the request if it is still open; answers what it looks like afterwards. */
-	@Transactional
 	public Optional<ChangeRequestView> stop(String code) {
-		return lookup(code).map(request -> {
+		return ConflictRetry.onConflict(() -> transactions.execute(tx -> lookup(code).map(request -> {
 			if (request.status().isCancellable()) {
 				request.cancel(ACTOR, clock.instant(), "stopped from the registered phone");
 				requests.update(request);
@@ -50,7 +52,7 @@ public class StopLinks {
 					.by(ACTOR));
 			}
 			return ChangeRequestViews.of(request);
-		});
+		})));
 	}
 
 	private Optional<ChangeRequest> lookup(String code) {

@@ -22,7 +22,6 @@ import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
-import com.settledesk.cardchange.ChangeRequestId;
 import com.settledesk.testsupport.ApiClient;
 import com.settledesk.testsupport.ApiClient.Response;
 import com.settledesk.testsupport.ChangeRequestDriver;
@@ -42,9 +41,6 @@ class CardChangeIntegrationTests {
 
 	@Autowired
 	ApiClient api;
-
-	@Autowired
-	CardChangeService service;
 
 	@Autowired
 	StopLinks stopLinks;
@@ -276,8 +272,9 @@ class CardChangeIntegrationTests {
 	void after_a_request_for_information_the_merchant_resubmits_with_more_materials() {
 		String id = submit(body(newCard, materials()), null).json().get("id").asString();
 		assertThat(api.post(REQUESTS + "/" + id + "/resubmit", Map.of(), token).status()).isEqualTo(409);
-
-		service.requestInformation(new ChangeRequestId(UUID.fromString(id)), "reviewer1", "银行卡照片不清晰，请重新拍摄");
+		CardChangeReviewIntegrationTests.JsonWait.assessed(api, "/api/v1/ops/settlement-card/change-requests", id);
+		api.post("/api/v1/ops/settlement-card/change-requests/" + id + "/request-info",
+				Map.of("message", "银行卡照片不清晰，请重新拍摄"), api.token("reviewer1"));
 		JsonNode waiting = api.get(REQUESTS + "/" + id, token).json();
 		assertThat(waiting.get("status").asString()).isEqualTo("NEEDS_INFO");
 		assertThat(waiting.get("infoRequest").asString()).isEqualTo("银行卡照片不清晰，请重新拍摄");
