@@ -1,5 +1,6 @@
 package com.settledesk.merchant;
 
+import java.util.List;
 import java.util.Optional;
 
 import com.settledesk.shared.MerchantId;
@@ -12,6 +13,9 @@ public interface Merchants {
 	Optional<MerchantProfile> findByMerchantNo(String merchantNo);
 
 	long count();
+
+	/** Active merchants settled in the given mode. */
+	List<MerchantProfile> activeBySettlementMode(SettlementMode mode);
 
 	/** Onboards a merchant; a number already taken is a 409, invalid data a 422. */
 	MerchantProfile register(MerchantRegistration registration);

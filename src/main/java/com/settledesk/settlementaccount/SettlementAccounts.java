@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.Optional;
 
 import com.settledesk.shared.MerchantId;
+import com.settledesk.shared.SettlementAccountId;
 
 /** The settlement accounts of merchants. */
 public interface SettlementAccounts {
@@ -21,6 +22,9 @@ public interface SettlementAccounts {
 	 * publishes {@link SettlementAccountChanged}. The old record is not edited beyond its unbinding.
 	 */
 	SettlementAccountView switchTo(MerchantId merchantId, ProtectedAccount account, String reason);
+
+	/** The stored ciphertext of an account's number, for the payout that must hand it to the bank. */
+	String numberCipher(SettlementAccountId accountId);
 
 	/** Whether an account with this fingerprint is active for a merchant other than the given one. */
 	boolean activeForAnotherMerchant(String fingerprint, MerchantId merchantId);

@@ -65,6 +65,13 @@ class MerchantService implements Merchants {
 	}
 
 	@Override
+	@Transactional(readOnly = true)
+	public List<MerchantProfile> activeBySettlementMode(SettlementMode mode) {
+		return jdbc.sql("SELECT * FROM merchant WHERE settlement_mode = :mode AND status = 'ACTIVE' ORDER BY merchant_no")
+			.param("mode", mode.name()).query(this::map).list();
+	}
+
+	@Override
 	public long count() {
 		return jdbc.sql("SELECT COUNT(*) FROM merchant").query(Long.class).single();
 	}

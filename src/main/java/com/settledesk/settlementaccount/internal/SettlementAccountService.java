@@ -153,6 +153,13 @@ class SettlementAccountService implements SettlementAccounts {
 
 	@Override
 	@Transactional(readOnly = true)
+	public String numberCipher(SettlementAccountId accountId) {
+		return jdbc.sql("SELECT account_number_cipher FROM settlement_account WHERE id = :id")
+			.param("id", accountId.value()).query(String.class).single();
+	}
+
+	@Override
+	@Transactional(readOnly = true)
 	public boolean activeForAnotherMerchant(String fingerprint, MerchantId merchantId) {
 		return jdbc.sql("""
 				SELECT COUNT(*) FROM settlement_account WHERE account_number_fingerprint = :fp AND status = 'ACTIVE'

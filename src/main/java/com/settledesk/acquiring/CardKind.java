@@ -1,0 +1,5 @@
+package com.settledesk.acquiring;
+
+public enum CardKind {
+	DEBIT, CREDIT, NONE
+}

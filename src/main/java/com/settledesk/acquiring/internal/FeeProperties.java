@@ -1,0 +1,26 @@
+package com.settledesk.acquiring.internal;
+
+import java.util.Map;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+
+import com.settledesk.acquiring.FeePlan;
+import com.settledesk.acquiring.FeePlans;
+
+/** Fee plans and capture limits from configuration (settledesk.acquiring.*). */
+@ConfigurationProperties("settledesk.acquiring")
+record FeeProperties(long singleTransactionLimitFen, Map<String, Plan> plans) implements FeePlans {
+
+	record Plan(long debitBp, long debitCapFen, long creditBp, long qrBp, long d0SurchargeBp, long d0SurchargeFixedFen) {
+	}
+
+	@Override
+	public FeePlan plan(String code) {
+		Plan plan = plans.get(code);
+		if (plan == null) {
+			throw new IllegalStateException("No fee plan " + code);
+		}
+		return new FeePlan(code, plan.debitBp(), plan.debitCapFen(), plan.creditBp(), plan.qrBp(), plan.d0SurchargeBp(),
+				plan.d0SurchargeFixedFen());
+	}
+}

@@ -1,0 +1,90 @@
+package com.settledesk.acquiring.web;
+
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.List;
+
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+import com.settledesk.acquiring.Capture;
+import com.settledesk.acquiring.Transactions;
+import com.settledesk.shared.FieldViolation;
+import com.settledesk.shared.ValidationFailedException;
+
+/** The gateway's API (api-v1.md, "Acquiring"): capture one or a batch of transactions, refund one. */
+@RestController
+@RequestMapping("/api/v1/acquiring/transactions")
+class CaptureController {
+
+	static final int MAX_BATCH = 1000;
+
+	private final Transactions transactions;
+
+	CaptureController(Transactions transactions) {
+		this.transactions = transactions;
+	}
+
+	@PostMapping
+	ResponseEntity<CaptureResponse> capture(@RequestBody CaptureRequest body) {
+		var result = transactions.capture(body.toCapture());
+		return ResponseEntity.status(result.duplicate() ? HttpStatus.OK : HttpStatus.CREATED)
+			.body(CaptureResponse.of(result.transaction()));
+	}
+
+	@PostMapping("/batch")
+	BatchResponse batch(@RequestBody BatchRequest body) {
+		if (body.transactions() == null || body.transactions().isEmpty() || body.transactions().size() > MAX_BATCH) {
+			throw new ValidationFailedException(new FieldViolation("transactions", "INVALID_LENGTH"));
+		}
+		List<BatchItem> items = new ArrayList<>();
+		for (CaptureRequest request : body.transactions()) {
+			try {
+				var result = transactions.capture(request.toCapture());
+				var t = result.transaction();
+				items.add(new BatchItem(request.reference(), result.duplicate() ? "DUPLICATE" : "CREATED", t.id().toString(),
+						t.fee().fen(), t.net().fen(), List.of()));
+			}
+			catch (ValidationFailedException e) {
+				items.add(new BatchItem(request.reference(), "REJECTED", null, null, null,
+						e.violations().stream().map(v -> v.field() + ":" + v.code()).toList()));
+			}
+		}
+		return new BatchResponse(items);
+	}
+
+	@PostMapping("/{reference}/refund")
+	CaptureResponse refund(@PathVariable String reference) {
+		return CaptureResponse.of(transactions.refund(reference));
+	}
+
+	record CaptureRequest(String reference, String merchantNo, String terminalSn, String channel, String cardKind,
+			Long amountFen, OffsetDateTime occurredAt) {
+
+		Capture toCapture() {
+			return new Capture(reference, merchantNo, terminalSn, channel, cardKind, amountFen,
+					occurredAt == null ? null : occurredAt.toInstant());
+		}
+	}
+
+	record CaptureResponse(String id, long feeFen, long netFen) {
+
+		static CaptureResponse of(com.settledesk.acquiring.CapturedTransaction t) {
+			return new CaptureResponse(t.id().toString(), t.fee().fen(), t.net().fen());
+		}
+	}
+
+	record BatchRequest(List<CaptureRequest> transactions) {
+	}
+
+	record BatchItem(String reference, String result, String id, Long feeFen, Long netFen, List<String> errors) {
+	}
+
+	record BatchResponse(List<BatchItem> results) {
+	}
+}

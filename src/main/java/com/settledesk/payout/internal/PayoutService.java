@@ -1,0 +1,363 @@
+package com.settledesk.payout.internal;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.MessageSource;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.modulith.events.ApplicationModuleListener;
+import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionTemplate;
+
+import com.settledesk.acquiring.FeePlans;
+import com.settledesk.acquiring.Transactions;
+import com.settledesk.audit.AuditEvent;
+import com.settledesk.audit.AuditLog;
+import com.settledesk.ledger.JournalEntry;
+import com.settledesk.ledger.Ledger;
+import com.settledesk.ledger.LedgerAccount;
+import com.settledesk.ledger.Posting;
+import com.settledesk.merchant.MerchantProfile;
+import com.settledesk.merchant.Merchants;
+import com.settledesk.merchant.SettlementMode;
+import com.settledesk.notification.Channel;
+import com.settledesk.notification.Notifications;
+import com.settledesk.payout.Balance;
+import com.settledesk.payout.PayoutStatus;
+import com.settledesk.payout.PayoutView;
+import com.settledesk.payout.Payouts;
+import com.settledesk.payout.SettlementRun;
+import com.settledesk.secrets.EncryptedValue;
+import com.settledesk.secrets.SensitiveDataProtector;
+import com.settledesk.settlementaccount.SettlementAccountChanged;
+import com.settledesk.settlementaccount.SettlementAccounts;
+import com.settledesk.shared.ClockConfiguration;
+import com.settledesk.shared.MerchantId;
+import com.settledesk.shared.Money;
+import com.settledesk.shared.Timestamps;
+
+/**
+ * Sweeps balances into payouts and pays them. A merchant's sweep runs under a row lock on its guard, so two
+ * sweeps (two instances) pay each fen once. A payout is marked SUBMITTED before the bank is called, so a
+ * crash leaves it to be submitted again — the bank is idempotent by payout id. Money that does not arrive
+ * (failed, returned) goes back to the merchant's balance, surcharge included, and is paid again by a later
+ * sweep to the card active then.
+ */
+@Service
+class PayoutService implements Payouts {
+
+	private static final Logger log = LoggerFactory.getLogger(PayoutService.class);
+	private static final int FAILURES_BEFORE_HOLD = 3;
+
+	private final JdbcClient jdbc;
+	private final Ledger ledger;
+	private final Merchants merchants;
+	private final SettlementAccounts accounts;
+	private final Transactions transactions;
+	private final FeePlans feePlans;
+	private final BusinessCalendar calendar;
+	private final BankChannel bank;
+	private final SensitiveDataProtector protector;
+	private final Notifications notifications;
+	private final MessageSource messages;
+	private final AuditLog audit;
+	private final Clock clock;
+	private final TransactionTemplate tx;
+	private final Money minimumPayout;
+
+	PayoutService(JdbcClient jdbc, Ledger ledger, Merchants merchants, SettlementAccounts accounts,
+			Transactions transactions, FeePlans feePlans, BusinessCalendar calendar, BankChannel bank,
+			SensitiveDataProtector protector, Notifications notifications, MessageSource messages, AuditLog audit,
+			Clock clock, TransactionTemplate tx, @Value("${settledesk.payout.minimum-fen:100}") long minimumFen) {
+		this.jdbc = jdbc;
+		this.ledger = ledger;
+		this.merchants = merchants;
+		this.accounts = accounts;
+		this.transactions = transactions;
+		this.feePlans = feePlans;
+		this.calendar = calendar;
+		this.bank = bank;
+		this.protector = protector;
+		this.notifications = notifications;
+		this.messages = messages;
+		this.audit = audit;
+		this.clock = clock;
+		this.tx = tx;
+		this.minimumPayout = Money.ofFen(minimumFen);
+	}
+
+	@Override
+	@Transactional(readOnly = true)
+	public Balance balance(MerchantId merchantId) {
+		Money available = ledger.balance(LedgerAccount.merchantPayable(merchantId)).negate();
+		var hold = jdbc.sql("SELECT reason FROM payout_hold WHERE merchant_id = :m").param("m", merchantId.value())
+			.query(String.class).optional();
+		return new Balance(available, pending(merchantId), hold.isPresent(), hold.orElse(null));
+	}
+
+	@Override
+	@Transactional(readOnly = true)
+	public Money pending(MerchantId merchantId) {
+		return Money.ofFen(jdbc.sql("""
+				SELECT COALESCE(SUM(amount_fen), 0) FROM payout WHERE merchant_id = :m AND status IN ('CREATED', 'SUBMITTED')""")
+			.param("m", merchantId.value()).query(Long.class).single());
+	}
+
+	@Override
+	@Transactional(readOnly = true)
+	public List<PayoutView> ofMerchant(MerchantId merchantId, int limit) {
+		return jdbc.sql("SELECT * FROM payout WHERE merchant_id = :m ORDER BY created_at DESC LIMIT :limit")
+			.param("m", merchantId.value()).param("limit", Math.max(1, Math.min(limit, 500)))
+			.query(PayoutService::view).list();
+	}
+
+	@Override
+	public SettlementRun settle(String mode) {
+		SettlementMode settlementMode = SettlementMode.valueOf(mode);
+		LocalDate today = LocalDate.ofInstant(clock.instant(), ClockConfiguration.DISPLAY_ZONE);
+		boolean workingDay = settlementMode == SettlementMode.D0 || calendar.isWorkingDay(today);
+		if (!workingDay) {
+			return new SettlementRun(mode, false, 0, 0, Money.ZERO, 0);
+		}
+		int considered = 0;
+		int created = 0;
+		int held = 0;
+		Money total = Money.ZERO;
+		for (MerchantProfile merchant : merchants.activeBySettlementMode(settlementMode)) {
+			considered++;
+			SweepResult result = tx.execute(status -> sweep(merchant, settlementMode, today));
+			if (result.held()) {
+				held++;
+			}
+			if (result.amount().isPositive()) {
+				created++;
+				total = total.plus(result.amount());
+			}
+		}
+		return new SettlementRun(mode, true, considered, created, total, held);
+	}
+
+	@Scheduled(fixedDelayString = "${settledesk.payout.d0-sweep-interval:60s}",
+			initialDelayString = "${settledesk.payout.d0-sweep-interval:60s}")
+	void sweepD0() {
+		settle(SettlementMode.D0.name());
+	}
+
+	@Scheduled(cron = "${settledesk.payout.t1-sweep-cron:0 0 9 * * *}", zone = "Asia/Shanghai")
+	void sweepT1() {
+		settle(SettlementMode.T1.name());
+	}
+
+	private record SweepResult(Money amount, boolean held) {
+	}
+
+	private SweepResult sweep(MerchantProfile merchant, SettlementMode mode, LocalDate today) {
+		MerchantId merchantId = merchant.id();
+		jdbc.sql("INSERT INTO payout_sweep_guard (merchant_id) VALUES (:m) ON CONFLICT DO NOTHING")
+			.param("m", merchantId.value()).update();
+		jdbc.sql("SELECT merchant_id FROM payout_sweep_guard WHERE merchant_id = :m FOR UPDATE")
+			.param("m", merchantId.value()).query().singleRow();
+		boolean isHeld = jdbc.sql("SELECT COUNT(*) FROM payout_hold WHERE merchant_id = :m").param("m", merchantId.value())
+			.query(Long.class).single() > 0;
+		if (isHeld) {
+			return new SweepResult(Money.ZERO, true);
+		}
+		Money balance = ledger.balance(LedgerAccount.merchantPayable(merchantId)).negate();
+		Money due = mode == SettlementMode.D0 ? balance : balance.minus(transactions.netCapturedSince(merchantId, today));
+		Money fee = mode == SettlementMode.D0 ? feePlans.plan(merchant.feePlan()).d0Surcharge(due) : Money.ZERO;
+		Money amount = due.minus(fee);
+		var account = accounts.active(merchantId);
+		if (due.compareTo(minimumPayout) < 0 || !amount.isPositive() || account.isEmpty()) {
+			return new SweepResult(Money.ZERO, false);
+		}
+		UUID id = UUID.randomUUID();
+		jdbc.sql("""
+				INSERT INTO payout (id, merchant_id, mode, gross_fen, fee_fen, amount_fen, status, destination_account_id,
+				    destination_masked, destination_name, destination_fingerprint, destination_cipher, attempts, created_at, version)
+				VALUES (:id, :m, :mode, :gross, :fee, :amount, 'CREATED', :account, :masked, :name, :fingerprint, :cipher, 0,
+				    :now, 0)""")
+			.param("id", id).param("m", merchantId.value()).param("mode", mode.name()).param("gross", due.fen())
+			.param("fee", fee.fen()).param("amount", amount.fen()).param("account", account.get().id().value())
+			.param("masked", account.get().accountNumberMasked()).param("name", account.get().accountName())
+			.param("fingerprint", account.get().accountNumberFingerprint())
+			.param("cipher", accounts.numberCipher(account.get().id())).param("now", Timestamps.toDb(clock.instant()))
+			.update();
+		ledger.post(new JournalEntry("PAYOUT", id.toString(), List.of(
+				Posting.debit(LedgerAccount.merchantPayable(merchantId), due),
+				Posting.credit(LedgerAccount.PAYOUT_IN_TRANSIT, amount),
+				Posting.credit(LedgerAccount.FEE_REVENUE, fee))));
+		return new SweepResult(amount, false);
+	}
+
+	/** Hands due payouts to the bank, one at a time, each claimed with FOR UPDATE SKIP LOCKED. */
+	@Scheduled(fixedDelayString = "${settledesk.payout.submit-interval:1s}")
+	void submitDue() {
+		for (int i = 0; i < 200; i++) {
+			Optional<Claimed> claimed = tx.execute(status -> claim());
+			if (claimed == null || claimed.isEmpty()) {
+				return;
+			}
+			Claimed payout = claimed.get();
+			BankChannel.Answer answer = bank.submit(payout.id(),
+					protector.decrypt(EncryptedValue.fromStorage(payout.cipher())), payout.accountName(), payout.amountFen());
+			tx.executeWithoutResult(status -> apply(payout.id(), answer));
+		}
+	}
+
+	/** Collects returns the bank reports for payouts it had paid. */
+	@Scheduled(fixedDelayString = "${settledesk.payout.returns-interval:2s}")
+	void collectReturns() {
+		for (BankChannel.Return returned : bank.collectReturns()) {
+			tx.executeWithoutResult(status -> moneyBack(returned.payoutId(), PayoutStatus.RETURNED, returned.reason()));
+		}
+	}
+
+	/** Payouts not yet handed to the bank follow the new card; those already sent stay with the old one. */
+	@ApplicationModuleListener
+	void on(SettlementAccountChanged event) {
+		MerchantId merchantId = new MerchantId(event.merchantId());
+		var account = accounts.active(merchantId).orElseThrow();
+		int repointed = jdbc.sql("""
+				UPDATE payout SET destination_account_id = :account, destination_masked = :masked, destination_name = :name,
+				    destination_fingerprint = :fingerprint, destination_cipher = :cipher, version = version + 1
+				WHERE merchant_id = :m AND status = 'CREATED'""")
+			.param("account", account.id().value()).param("masked", account.accountNumberMasked())
+			.param("name", account.accountName()).param("fingerprint", account.accountNumberFingerprint()).param("cipher", accounts.numberCipher(account.id()))
+			.param("m", merchantId.value()).update();
+		int lifted = jdbc.sql("DELETE FROM payout_hold WHERE merchant_id = :m").param("m", merchantId.value()).update();
+		audit.record(AuditEvent.of("PAYOUTS_REPOINTED", "MERCHANT", merchantId.toString()).by("system")
+			.after(Map.of("account", account.accountNumberMasked(), "payouts", repointed, "holdLifted", lifted > 0)));
+	}
+
+	private record Claimed(UUID id, String cipher, String accountName, long amountFen) {
+	}
+
+	private Optional<Claimed> claim() {
+		Instant now = clock.instant();
+		var row = jdbc.sql("""
+				SELECT id, attempts, destination_cipher, destination_name, amount_fen FROM payout
+				WHERE status IN ('CREATED', 'SUBMITTED') AND (next_attempt_at IS NULL OR next_attempt_at <= :now)
+				ORDER BY created_at LIMIT 1 FOR UPDATE SKIP LOCKED""")
+			.param("now", Timestamps.toDb(now)).query().listOfRows();
+		if (row.isEmpty()) {
+			return Optional.empty();
+		}
+		Map<String, Object> p = row.get(0);
+		UUID id = (UUID) p.get("id");
+		int attempts = ((Number) p.get("attempts")).intValue() + 1;
+		jdbc.sql("""
+				UPDATE payout SET status = 'SUBMITTED', attempts = :attempts, submitted_at = COALESCE(submitted_at, :now),
+				    next_attempt_at = :next, version = version + 1 WHERE id = :id""")
+			.param("attempts", attempts).param("now", Timestamps.toDb(now))
+			.param("next", Timestamps.toDb(now.plus(backoff(attempts)))).param("id", id).update();
+		return Optional.of(new Claimed(id, (String) p.get("destination_cipher"), (String) p.get("destination_name"),
+				((Number) p.get("amount_fen")).longValue()));
+	}
+
+	private void apply(UUID id, BankChannel.Answer answer) {
+		switch (answer.outcome()) {
+			case PAID -> {
+				int updated = jdbc.sql("""
+						UPDATE payout SET status = 'PAID', paid_at = :now, bank_reference = :ref, next_attempt_at = NULL,
+						    version = version + 1 WHERE id = :id AND status = 'SUBMITTED'""")
+					.param("now", Timestamps.toDb(clock.instant())).param("ref", answer.bankReference()).param("id", id)
+					.update();
+				if (updated == 1) {
+					long amount = jdbc.sql("SELECT amount_fen FROM payout WHERE id = :id").param("id", id).query(Long.class).single();
+					ledger.post(new JournalEntry("PAYOUT_PAID", id.toString(), List.of(
+							Posting.debit(LedgerAccount.PAYOUT_IN_TRANSIT, Money.ofFen(amount)),
+							Posting.credit(LedgerAccount.SETTLEMENT_BANK, Money.ofFen(amount)))));
+				}
+			}
+			case FAILED -> moneyBack(id, PayoutStatus.FAILED, answer.reason());
+			case TIMEOUT -> log.info("Payout {} got no answer from the bank; it is submitted again after the backoff", id);
+		}
+	}
+
+	/** A failed or returned payout: its money (surcharge included) goes back to the balance, the merchant is told. */
+	private void moneyBack(UUID id, PayoutStatus outcome, String reason) {
+		PayoutView payout = jdbc.sql("SELECT * FROM payout WHERE id = :id").param("id", id).query(PayoutService::view)
+			.optional().orElse(null);
+		PayoutStatus from = outcome == PayoutStatus.FAILED ? PayoutStatus.SUBMITTED : PayoutStatus.PAID;
+		if (payout == null || payout.status() != from) {
+			return;
+		}
+		jdbc.sql("""
+				UPDATE payout SET status = :status, failure_reason = :reason, closed_at = :now, next_attempt_at = NULL,
+				    version = version + 1 WHERE id = :id""")
+			.param("status", outcome.name()).param("reason", reason).param("now", Timestamps.toDb(clock.instant()))
+			.param("id", id).update();
+		LedgerAccount source = outcome == PayoutStatus.FAILED ? LedgerAccount.PAYOUT_IN_TRANSIT : LedgerAccount.SETTLEMENT_BANK;
+		ledger.post(new JournalEntry("PAYOUT_" + outcome.name(), id.toString(), List.of(
+				Posting.debit(source, payout.amount()),
+				Posting.debit(LedgerAccount.FEE_REVENUE, payout.fee()),
+				Posting.credit(LedgerAccount.merchantPayable(payout.merchantId()), payout.gross()))));
+		boolean heldNow = holdIfFailingRepeatedly(payout, reason);
+		tell(payout, outcome, reason, heldNow);
+		audit.record(AuditEvent.of("PAYOUT_" + outcome.name(), "PAYOUT", id.toString()).by("system")
+			.after(Map.of("destination", payout.destinationMasked(), "amountFen", payout.amount().fen(),
+					"reason", String.valueOf(reason), "held", heldNow)));
+	}
+
+	private boolean holdIfFailingRepeatedly(PayoutView payout, String reason) {
+		String fingerprint = jdbc.sql("SELECT destination_fingerprint FROM payout WHERE id = :id").param("id", payout.id())
+			.query(String.class).single();
+		List<String> lastOutcomes = jdbc.sql("""
+				SELECT status FROM payout WHERE destination_fingerprint = :fp AND status IN ('PAID', 'FAILED', 'RETURNED')
+				ORDER BY COALESCE(closed_at, paid_at) DESC LIMIT :n""")
+			.param("fp", fingerprint).param("n", FAILURES_BEFORE_HOLD).query(String.class).list();
+		boolean failing = lastOutcomes.size() == FAILURES_BEFORE_HOLD
+				&& lastOutcomes.stream().allMatch(s -> s.equals("FAILED") || s.equals("RETURNED"));
+		if (failing) {
+			jdbc.sql("""
+					INSERT INTO payout_hold (merchant_id, destination_fingerprint, held_at, reason)
+					VALUES (:m, :fp, :now, :reason) ON CONFLICT DO NOTHING""")
+				.param("m", payout.merchantId().value()).param("fp", fingerprint)
+				.param("now", Timestamps.toDb(clock.instant())).param("reason", String.valueOf(reason)).update();
+		}
+		return failing;
+	}
+
+	private void tell(PayoutView payout, PayoutStatus outcome, String reason, boolean held) {
+		var merchant = merchants.find(payout.merchantId()).orElseThrow();
+		String key = "notice.payout." + (held ? "held" : outcome.name().toLowerCase());
+		Object[] args = { payout.amount().toYuanString(), payout.destinationMasked(), String.valueOf(reason) };
+		String title = messages.getMessage(key + ".title", args, merchant.language());
+		String body = messages.getMessage(key + ".body", args, merchant.language());
+		notifications.inApp(merchant.id(), title, body);
+		notifications.send(merchant.contactPhone(), Channel.SMS, messages.getMessage("sms.prefix", null, merchant.language()) + body);
+	}
+
+	/** 5 s, 10 s, 20 s, … at most 10 minutes between asking the bank again. */
+	static Duration backoff(int attempts) {
+		Duration delay = Duration.ofSeconds(5).multipliedBy(1L << Math.min(attempts - 1, 10));
+		return delay.compareTo(Duration.ofMinutes(10)) > 0 ? Duration.ofMinutes(10) : delay;
+	}
+
+	private static PayoutView view(ResultSet rs, int row) throws SQLException {
+		return new PayoutView(rs.getObject("id", UUID.class), new MerchantId(rs.getObject("merchant_id", UUID.class)),
+				rs.getString("mode"), Money.ofFen(rs.getLong("gross_fen")), Money.ofFen(rs.getLong("fee_fen")),
+				Money.ofFen(rs.getLong("amount_fen")), PayoutStatus.valueOf(rs.getString("status")),
+				rs.getObject("destination_account_id", UUID.class), rs.getString("destination_masked"), rs.getInt("attempts"),
+				rs.getString("failure_reason"), instant(rs, "created_at"), instant(rs, "submitted_at"), instant(rs, "paid_at"),
+				instant(rs, "closed_at"));
+	}
+
+	private static Instant instant(ResultSet rs, String column) throws SQLException {
+		return Timestamps.fromDb(rs.getObject(column, OffsetDateTime.class));
+	}
+}

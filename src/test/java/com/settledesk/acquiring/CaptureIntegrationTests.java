@@ -1,0 +1,140 @@
+package com.settledesk.acquiring;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+import com.settledesk.ledger.Ledger;
+import com.settledesk.testsupport.ApiClient;
+import com.settledesk.testsupport.ApiClient.Response;
+import com.settledesk.testsupport.IntegrationTest;
+
+/** POST /api/v1/acquiring/transactions as api-v1.md names it. */
+@IntegrationTest
+class CaptureIntegrationTests {
+
+	private static final String CAPTURE = "/api/v1/acquiring/transactions";
+
+	@Autowired
+	ApiClient api;
+
+	@Autowired
+	JdbcClient jdbc;
+
+	@Autowired
+	Ledger ledger;
+
+	@Test
+	void a_capture_is_priced_and_posted_and_the_same_reference_answers_the_first_result() {
+		Map<String, Object> body = capture(500000, "CARD_CHIP", "DEBIT");
+		Response first = api.post(CAPTURE, body, api.token("gateway"));
+		assertThat(first.status()).as(first.body()).isEqualTo(201);
+		assertThat(first.json().get("feeFen").asLong()).isEqualTo(2000);
+		assertThat(first.json().get("netFen").asLong()).isEqualTo(498000);
+
+		Response again = api.post(CAPTURE, body, api.token("gateway"));
+		assertThat(again.status()).isEqualTo(200);
+		assertThat(again.json()).isEqualTo(first.json());
+		assertThat(entries("CAPTURE", first.json().get("id").asString())).isEqualTo(1);
+		assertThat(ledger.consistent()).isTrue();
+	}
+
+	@Test
+	void eight_concurrent_duplicates_make_one_transaction_and_all_get_the_first_result() throws Exception {
+		Map<String, Object> body = capture(12345, "QR_WECHAT", "NONE");
+		ExecutorService pool = Executors.newFixedThreadPool(8);
+		List<Response> responses = new ArrayList<>();
+		try {
+			List<Callable<Response>> calls = new ArrayList<>();
+			for (int i = 0; i < 8; i++) {
+				calls.add(() -> api.post(CAPTURE, body, api.token("gateway")));
+			}
+			for (Future<Response> future : pool.invokeAll(calls)) {
+				responses.add(future.get());
+			}
+		}
+		finally {
+			pool.shutdownNow();
+		}
+		assertThat(responses).allSatisfy(r -> assertThat(r.status()).as(r.body()).isIn(200, 201));
+		assertThat(responses).filteredOn(r -> r.status() == 201).hasSize(1);
+		assertThat(responses.stream().map(r -> r.json().get("id").asString()).distinct()).hasSize(1);
+		assertThat(jdbc.sql("SELECT COUNT(*) FROM card_transaction WHERE reference = :r").param("r", body.get("reference"))
+			.query(Long.class).single()).isEqualTo(1);
+		assertThat(entries("CAPTURE", responses.get(0).json().get("id").asString())).isEqualTo(1);
+	}
+
+	@Test
+	void bad_captures_are_refused_field_by_field_and_post_nothing() {
+		Map<String, Object> body = capture(0, "CARD_CHIP", "NONE");
+		body.put("terminalSn", "T200000001");
+		Response refused = api.post(CAPTURE, body, api.token("gateway"));
+		assertThat(refused.status()).isEqualTo(422);
+		assertThat(refused.json().get("errors").findValuesAsString("code"))
+			.contains("TERMINAL_NOT_OF_MERCHANT", "CARD_KIND_REQUIRED", "MUST_BE_POSITIVE");
+		assertThat(api.post(CAPTURE, capture(5000001, "CARD_CHIP", "CREDIT"), api.token("gateway")).json()
+			.get("errors").findValuesAsString("code")).contains("OVER_LIMIT");
+		assertThat(jdbc.sql("SELECT COUNT(*) FROM card_transaction WHERE reference = :r").param("r", body.get("reference"))
+			.query(Long.class).single()).isZero();
+	}
+
+	@Test
+	void only_the_gateway_captures() {
+		assertThat(api.post(CAPTURE, capture(100, "QR_ALIPAY", "NONE"), api.token("13800000001")).status()).isEqualTo(403);
+		assertThat(api.post(CAPTURE, capture(100, "QR_ALIPAY", "NONE"), api.token("admin")).status()).isEqualTo(403);
+	}
+
+	@Test
+	void a_batch_answers_each_item_and_a_refund_reverses_the_posting() {
+		Map<String, Object> good = capture(10000, "CARD_SWIPE", "CREDIT");
+		Map<String, Object> bad = capture(-1, "CARD_SWIPE", "CREDIT");
+		Response batch = api.post(CAPTURE + "/batch", Map.of("transactions", List.of(good, good, bad)), api.token("gateway"));
+		assertThat(batch.status()).isEqualTo(200);
+		assertThat(batch.json().get("results").findValuesAsString("result")).containsExactly("CREATED", "DUPLICATE", "REJECTED");
+
+		Response refunded = api.post(CAPTURE + "/" + good.get("reference") + "/refund", null, api.token("gateway"));
+		assertThat(refunded.status()).isEqualTo(200);
+		assertThat(api.post(CAPTURE + "/" + good.get("reference") + "/refund", null, api.token("gateway")).status())
+			.isEqualTo(409);
+		assertThat(ledger.consistent()).isTrue();
+	}
+
+	@Test
+	void the_merchant_sees_its_transactions_newest_first() {
+		Map<String, Object> body = capture(777, "QR_UNIONPAY", "NONE");
+		api.post(CAPTURE, body, api.token("gateway"));
+		var list = api.get("/api/v1/merchant/transactions", api.token("13800000001")).json();
+		assertThat(list.findValuesAsString("reference")).contains((String) body.get("reference"));
+		assertThat(api.get("/api/v1/merchant/transactions", api.token("13900000001")).json().findValuesAsString("reference"))
+			.doesNotContain((String) body.get("reference"));
+	}
+
+	private long entries(String kind, String reference) {
+		return jdbc.sql("SELECT COUNT(*) FROM journal_entry WHERE kind = :k AND reference = :r").param("k", kind)
+			.param("r", reference).query(Long.class).single();
+	}
+
+	private static Map<String, Object> capture(long amount, String channel, String cardKind) {
+		Map<String, Object> body = new HashMap<>();
+		body.put("reference", "RRN" + UUID.randomUUID().toString().replace("-", "").substring(0, 20));
+		body.put("merchantNo", "822100058120001");
+		body.put("terminalSn", "T100000001");
+		body.put("channel", channel);
+		body.put("cardKind", cardKind);
+		body.put("amountFen", amount);
+		body.put("occurredAt", "2026-11-25T10:15:30+08:00");
+		return body;
+	}
+}
