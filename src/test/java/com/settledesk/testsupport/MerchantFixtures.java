@@ -50,23 +50,28 @@ public class MerchantFixtures {
 	}
 
 	public record TestMerchant(MerchantProfile profile, String owner, String cashier, String phone, String legalName,
-			String legalId, String currentCard) {
+			String legalId, String currentCard, String terminalSn) {
 	}
 
 	public TestMerchant individual() {
+		return individual(SettlementMode.D0);
+	}
+
+	public TestMerchant individual(SettlementMode mode) {
 		String phone = "137" + digits(8);
 		String legalId = randomId();
 		String legalName = "测试" + digits(3);
 		MerchantProfile profile = merchants.register(new MerchantRegistration("8229" + digits(11), MerchantKind.INDIVIDUAL,
-				legalName + "小店", legalName, legalId, phone, "5411", SettlementMode.D0, "STANDARD", Locale.SIMPLIFIED_CHINESE));
+				legalName + "小店", legalName, legalId, phone, "5411", mode, "STANDARD", Locale.SIMPLIFIED_CHINESE));
 		String card = icbcCard();
 		var account = accounts.bindInitial(profile.id(), new NewSettlementAccount(AccountType.PERSONAL, card, legalName,
 				legalId, phone, null, null, null));
-		terminals.registerActive("TT" + digits(10), "PAX A920", profile.id(), account.id(), "测试地址");
+		String terminalSn = "TT" + digits(10);
+		terminals.registerActive(terminalSn, "PAX A920", profile.id(), account.id(), "测试地址");
 		users.register(new UserRegistration(phone, ApiClient.DEMO_PASSWORD, legalName, Role.MERCHANT_OWNER, profile.id()));
 		String cashier = "c" + phone;
 		users.register(new UserRegistration(cashier, ApiClient.DEMO_PASSWORD, "收银员", Role.MERCHANT_CASHIER, profile.id()));
-		return new TestMerchant(profile, phone, cashier, phone, legalName, legalId, card);
+		return new TestMerchant(profile, phone, cashier, phone, legalName, legalId, card, terminalSn);
 	}
 
 	/** A Luhn-valid 19-digit ICBC debit card number (BIN 622202). */
