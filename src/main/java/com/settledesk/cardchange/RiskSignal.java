@@ -11,5 +11,7 @@ public enum RiskSignal {
 	UNFAMILIAR_ADDRESS,
 	RECENT_PASSWORD_CHANGE,
 	REPEATED_CHANGE,
-	CARD_ACTIVE_FOR_ANOTHER_MERCHANT
+	CARD_ACTIVE_FOR_ANOTHER_MERCHANT,
+	/** Money waiting to be paid out is large against the merchant's usual takings. */
+	LARGE_PENDING_PAYOUT
 }

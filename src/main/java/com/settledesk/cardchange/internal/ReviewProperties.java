@@ -14,7 +14,8 @@ import com.settledesk.cardchange.RiskSignal;
  */
 @ConfigurationProperties("settledesk.review")
 record ReviewProperties(boolean autoApproveLowRisk, Duration coolingOff, Duration sla, Duration repeatChangeWindow,
-		Duration passwordChangeWindow, Map<RiskSignal, RiskLevel> signalLevels) {
+		Duration passwordChangeWindow, long largePayoutFactor, long largePayoutMinimumFen,
+		Map<RiskSignal, RiskLevel> signalLevels) {
 
 	RiskLevel levelOf(RiskSignal signal) {
 		return signalLevels.getOrDefault(signal, RiskLevel.MEDIUM);

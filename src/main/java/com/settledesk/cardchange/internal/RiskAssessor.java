@@ -1,6 +1,7 @@
 package com.settledesk.cardchange.internal;
 
 import java.time.Clock;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -9,8 +10,12 @@ import org.springframework.stereotype.Component;
 import com.settledesk.cardchange.RiskLevel;
 import com.settledesk.cardchange.RiskSignal;
 import com.settledesk.cardchange.VerificationStatus;
+import com.settledesk.acquiring.Transactions;
 import com.settledesk.identity.LoginHistory;
+import com.settledesk.payout.Payouts;
 import com.settledesk.settlementaccount.SettlementAccounts;
+import com.settledesk.shared.ClockConfiguration;
+import com.settledesk.shared.Money;
 
 /**
  * Gathers the facts about a request that bear on risk (domain.md, "Risk signals") and derives the level:
@@ -26,17 +31,21 @@ class RiskAssessor {
 	/** What is known about a request, each fact one signal. */
 	record Facts(boolean holderIsLegalRepresentative, VerificationStatus verification, boolean bankKnown,
 			boolean unfamiliarAddress, boolean recentPasswordChange, boolean repeatedChange,
-			boolean cardActiveForAnotherMerchant) {
+			boolean cardActiveForAnotherMerchant, boolean largePendingPayout) {
 	}
 
 	private final ReviewProperties properties;
 	private final LoginHistory logins;
 	private final SettlementAccounts accounts;
 	private final ChangeRequestRepository requests;
+	private final Payouts payouts;
+	private final Transactions transactions;
 	private final Clock clock;
 
 	RiskAssessor(ReviewProperties properties, LoginHistory logins, SettlementAccounts accounts,
-			ChangeRequestRepository requests, Clock clock) {
+			ChangeRequestRepository requests, Payouts payouts, Transactions transactions, Clock clock) {
+		this.payouts = payouts;
+		this.transactions = transactions;
 		this.properties = properties;
 		this.logins = logins;
 		this.accounts = accounts;
@@ -75,6 +84,9 @@ class RiskAssessor {
 		if (facts.cardActiveForAnotherMerchant()) {
 			signals.add(RiskSignal.CARD_ACTIVE_FOR_ANOTHER_MERCHANT);
 		}
+		if (facts.largePendingPayout()) {
+			signals.add(RiskSignal.LARGE_PENDING_PAYOUT);
+		}
 		RiskLevel level = RiskLevel.LOW;
 		for (RiskSignal signal : signals) {
 			level = level.max(properties.levelOf(signal));
@@ -89,6 +101,22 @@ class RiskAssessor {
 				logins.passwordChangedSince(request.submittedBy(),
 						request.submittedAt().minus(properties.passwordChangeWindow())),
 				requests.changedSince(request.merchantId(), clock.instant().minus(properties.repeatChangeWindow())),
-				accounts.activeForAnotherMerchant(account.fingerprint(), request.merchantId()));
+				accounts.activeForAnotherMerchant(account.fingerprint(), request.merchantId()),
+				largePendingPayout(request));
+	}
+
+	/**
+	 * What the new card would receive first — the balance and payouts not yet paid — against the merchant's
+	 * average daily takings over the last 30 days: above the configured multiple (and minimum) it is a signal.
+	 */
+	private boolean largePendingPayout(ChangeRequest request) {
+		var merchantId = request.merchantId();
+		Money atStake = payouts.balance(merchantId).available().plus(payouts.pending(merchantId));
+		LocalDate today = LocalDate.ofInstant(clock.instant(), ClockConfiguration.DISPLAY_ZONE);
+		Money takings = transactions.takingsByDay(merchantId, today.minusDays(30), today).values().stream()
+			.reduce(Money.ZERO, Money::plus);
+		long dailyAverage = takings.fen() / 30;
+		return atStake.fen() >= properties.largePayoutMinimumFen()
+				&& atStake.fen() > dailyAverage * properties.largePayoutFactor();
 	}
 }

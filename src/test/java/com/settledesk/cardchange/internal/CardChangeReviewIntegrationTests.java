@@ -17,6 +17,8 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
+import com.settledesk.acquiring.Capture;
+import com.settledesk.acquiring.Transactions;
 import com.settledesk.settlementaccount.SettlementAccounts;
 import com.settledesk.terminal.Terminals;
 import com.settledesk.testsupport.ApiClient;
@@ -41,6 +43,9 @@ class CardChangeReviewIntegrationTests {
 
 	@Autowired
 	RecordedAccountChanges accountChanges;
+
+	@Autowired
+	Transactions transactions;
 
 	@Autowired
 	JdbcClient jdbc;
@@ -234,6 +239,18 @@ class CardChangeReviewIntegrationTests {
 		await().atMost(Duration.ofSeconds(5)).until(() -> jdbc.sql(
 				"SELECT COUNT(*) FROM inbox_message WHERE merchant_id = :m AND read_at IS NULL")
 			.param("m", merchant.profile().id().value()).query(Long.class).single() == 1);
+	}
+
+	@Test
+	void a_large_balance_waiting_for_the_new_card_is_a_risk_signal() {
+		transactions.capture(new Capture("RRN" + java.util.UUID.randomUUID().toString().substring(0, 18),
+				merchant.profile().merchantNo(), merchant.terminalSn(), "CARD_CHIP", "CREDIT", 1_000_000L,
+				java.time.Instant.now()));
+		String id = driver.submitChange(MerchantFixtures.icbcCard());
+		JsonWait.assessed(api, OPS, id);
+		var review = api.get(OPS + "/" + id, api.token("reviewer1")).json();
+		assertThat(review.get("riskReasons").toString()).contains("LARGE_PENDING_PAYOUT");
+		assertThat(review.get("riskLevel").asString()).isEqualTo("MEDIUM");
 	}
 
 	private String submitForAnotherHolder() {
