@@ -3,6 +3,7 @@ package com.settledesk.portal.web;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RequestParam;
 
 import com.settledesk.identity.CurrentUser;
 import com.settledesk.merchant.Merchants;
@@ -15,14 +16,16 @@ class PortalHomeController {
 
 	private final Merchants merchants;
 	private final SettlementAccounts accounts;
+	private final MoneyFigures money;
 
-	PortalHomeController(Merchants merchants, SettlementAccounts accounts) {
+	PortalHomeController(Merchants merchants, SettlementAccounts accounts, MoneyFigures money) {
 		this.merchants = merchants;
 		this.accounts = accounts;
+		this.money = money;
 	}
 
 	@GetMapping("/")
-	String home(CurrentUser user, Model model) {
+	String home(CurrentUser user, @RequestParam(defaultValue = "7") int days, Model model) {
 		if (user.merchant().isEmpty()) {
 			return user.isOperator() ? "redirect:/ops" : "redirect:/login?logout";
 		}
@@ -30,6 +33,7 @@ class PortalHomeController {
 		model.addAttribute("user", user);
 		model.addAttribute("merchant", merchant);
 		model.addAttribute("account", accounts.active(merchant.id()).orElse(null));
+		money.addTo(user, days == 30 ? 30 : 7, model);
 		return "portal/home";
 	}
 }

@@ -1,0 +1,56 @@
+package com.settledesk.portal.web;
+
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+import org.springframework.stereotype.Component;
+import org.springframework.ui.Model;
+
+import com.settledesk.acquiring.Transactions;
+import com.settledesk.identity.CurrentUser;
+import com.settledesk.payout.Payouts;
+import com.settledesk.shared.ClockConfiguration;
+import com.settledesk.shared.Money;
+
+import tools.jackson.databind.json.JsonMapper;
+
+/** The merchant home's money figures. */
+@Component
+class MoneyFigures {
+
+	private final Payouts payouts;
+	private final Transactions transactions;
+	private final Clock clock;
+	private final JsonMapper json;
+
+	MoneyFigures(Payouts payouts, Transactions transactions, Clock clock, JsonMapper json) {
+		this.payouts = payouts;
+		this.transactions = transactions;
+		this.clock = clock;
+		this.json = json;
+	}
+
+	/** Home page figures: balance, today's takings, and a chart of the last 7 or 30 days. */
+	void addTo(CurrentUser user, int days, Model model) {
+		var merchantId = user.requireMerchant();
+		LocalDate today = today();
+		Map<LocalDate, Money> byDay = transactions.takingsByDay(merchantId, today.minusDays(days - 1L), today);
+		List<String> labels = new ArrayList<>();
+		List<String> values = new ArrayList<>();
+		byDay.forEach((day, amount) -> {
+			labels.add(day.toString().substring(5));
+			values.add(amount.toYuanString());
+		});
+		model.addAttribute("balance", payouts.balance(merchantId));
+		model.addAttribute("today", byDay.getOrDefault(today, Money.ZERO));
+		model.addAttribute("days", days);
+		model.addAttribute("chart", json.writeValueAsString(Map.of("labels", labels, "values", values)));
+	}
+
+	private LocalDate today() {
+		return LocalDate.ofInstant(clock.instant(), ClockConfiguration.DISPLAY_ZONE);
+	}
+}
