@@ -1,6 +1,8 @@
 package com.settledesk.payout;
 
 import java.util.List;
+import java.util.Map;
+import java.util.UUID;
 
 import com.settledesk.shared.MerchantId;
 import com.settledesk.shared.Money;
@@ -16,4 +18,16 @@ public interface Payouts {
 
 	/** Amount of the merchant's payouts not yet paid. */
 	Money pending(MerchantId merchantId);
+
+	List<PayoutView> byStatus(PayoutStatus status, int limit);
+
+	Map<PayoutStatus, Long> countByStatus();
+
+	/** Asks the bank again now for a payout that is waiting for an answer (same payout id: nothing paid twice). */
+	void retry(UUID payoutId, String by);
+
+	/** Stops payouts of a merchant (the balance stays) until released or the card is changed. */
+	void hold(MerchantId merchantId, String reason, String by);
+
+	void release(MerchantId merchantId, String by);
 }

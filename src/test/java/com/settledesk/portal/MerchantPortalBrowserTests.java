@@ -78,6 +78,10 @@ class MerchantPortalBrowserTests extends Browsers {
 		assertThat(page.locator("#merchant-count")).hasText(Pattern.compile("[1-9][0-9]*"));
 		assertThat(page.locator("#user-count")).hasText(Pattern.compile("[1-9][0-9]*"));
 		page.screenshot(new Page.ScreenshotOptions().setPath(screenshot("console-home-zh")).setFullPage(true));
+		page.locator("#nav-ops-payouts").click();
+		assertThat(page.locator("#payout-counts")).containsText("已到账");
+		assertThat(page.locator("form[action$='/ops/payouts/holds']")).isVisible();
+		page.screenshot(new Page.ScreenshotOptions().setPath(screenshot("console-payouts")).setFullPage(true));
 	}
 
 	@Test

@@ -7,6 +7,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
+import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -48,6 +49,8 @@ import com.settledesk.settlementaccount.SettlementAccounts;
 import com.settledesk.shared.ClockConfiguration;
 import com.settledesk.shared.MerchantId;
 import com.settledesk.shared.Money;
+import com.settledesk.shared.ResourceNotFoundException;
+import com.settledesk.shared.StateConflictException;
 import com.settledesk.shared.Timestamps;
 
 /**
@@ -123,6 +126,58 @@ class PayoutService implements Payouts {
 		return jdbc.sql("SELECT * FROM payout WHERE merchant_id = :m ORDER BY created_at DESC LIMIT :limit")
 			.param("m", merchantId.value()).param("limit", Math.max(1, Math.min(limit, 500)))
 			.query(PayoutService::view).list();
+	}
+
+	@Override
+	@Transactional(readOnly = true)
+	public List<PayoutView> byStatus(PayoutStatus status, int limit) {
+		return jdbc.sql("SELECT * FROM payout WHERE status = :s ORDER BY created_at DESC LIMIT :limit")
+			.param("s", status.name()).param("limit", Math.max(1, Math.min(limit, 500))).query(PayoutService::view).list();
+	}
+
+	@Override
+	@Transactional(readOnly = true)
+	public Map<PayoutStatus, Long> countByStatus() {
+		Map<PayoutStatus, Long> counts = new EnumMap<>(PayoutStatus.class);
+		for (PayoutStatus status : PayoutStatus.values()) {
+			counts.put(status, 0L);
+		}
+		jdbc.sql("SELECT status, COUNT(*) AS n FROM payout GROUP BY status").query().listOfRows()
+			.forEach(row -> counts.put(PayoutStatus.valueOf((String) row.get("status")), ((Number) row.get("n")).longValue()));
+		return counts;
+	}
+
+	@Override
+	@Transactional
+	public void retry(UUID payoutId, String by) {
+		int updated = jdbc.sql("UPDATE payout SET next_attempt_at = :now, version = version + 1 WHERE id = :id AND status = 'SUBMITTED'")
+			.param("now", Timestamps.toDb(clock.instant())).param("id", payoutId).update();
+		if (updated == 0) {
+			throw new StateConflictException("PAYOUT_NOT_RETRYABLE",
+					"Only a payout waiting for the bank's answer can be asked again");
+		}
+		audit.record(AuditEvent.of("PAYOUT_RETRY_REQUESTED", "PAYOUT", payoutId.toString()).by(by));
+	}
+
+	@Override
+	@Transactional
+	public void hold(MerchantId merchantId, String reason, String by) {
+		var account = accounts.active(merchantId)
+			.orElseThrow(() -> new ResourceNotFoundException("Settlement account"));
+		jdbc.sql("""
+				INSERT INTO payout_hold (merchant_id, destination_fingerprint, held_at, reason) VALUES (:m, :fp, :now, :reason)
+				ON CONFLICT DO NOTHING""")
+			.param("m", merchantId.value()).param("fp", account.accountNumberFingerprint())
+			.param("now", Timestamps.toDb(clock.instant())).param("reason", reason).update();
+		audit.record(AuditEvent.of("PAYOUTS_HELD", "MERCHANT", merchantId.toString()).by(by).after(Map.of("reason", reason)));
+	}
+
+	@Override
+	@Transactional
+	public void release(MerchantId merchantId, String by) {
+		int released = jdbc.sql("DELETE FROM payout_hold WHERE merchant_id = :m").param("m", merchantId.value()).update();
+		audit.record(AuditEvent.of("PAYOUTS_RELEASED", "MERCHANT", merchantId.toString()).by(by)
+			.after(Map.of("released", released > 0)));
 	}
 
 	@Override

@@ -227,6 +227,41 @@ class PayoutIntegrationTests {
 			.isEqualTo("CREATED");
 	}
 
+	@Test
+	void finance_asks_the_bank_again_and_holds_and_releases_payouts_with_an_audit_trail() {
+		TestMerchant merchant = fixtures.individual();
+		bank.script(merchant.currentCard(), SimulatedBank.Scripted.TIMEOUT, null);
+		capture(merchant, 30000, "CARD_CHIP", "DEBIT");
+		payouts.settle("D0");
+		payouts.submitDue();
+		UUID waiting = only(merchant).id();
+		assertThat(api.post("/api/v1/ops/payouts/" + waiting + "/retry", null, api.token("reviewer1")).status()).isEqualTo(403);
+		bank.script(merchant.currentCard(), SimulatedBank.Scripted.PAID, null);
+		assertThat(api.post("/api/v1/ops/payouts/" + waiting + "/retry", null, api.token("admin")).status()).isEqualTo(204);
+		payouts.submitDue();
+		assertThat(payout(waiting).status()).isEqualTo(PayoutStatus.PAID);
+		assertThat(api.post("/api/v1/ops/payouts/" + waiting + "/retry", null, api.token("admin")).status()).isEqualTo(409);
+
+		String merchantNo = merchant.profile().merchantNo();
+		assertThat(api.post("/api/v1/ops/payouts/holds", Map.of("merchantNo", merchantNo), api.token("admin")).status())
+			.isEqualTo(422);
+		assertThat(api.post("/api/v1/ops/payouts/holds", Map.of("merchantNo", merchantNo, "reason", "疑似盗用，待核实"),
+				api.token("admin")).status()).isEqualTo(204);
+		capture(merchant, 5000, "QR_WECHAT", "NONE");
+		clock.advance(Duration.ofSeconds(1));
+		payouts.settle("D0");
+		assertThat(payouts.ofMerchant(merchant.profile().id(), 10)).hasSize(1);
+		assertThat(api.get("/api/v1/merchant/balance", api.token(merchant.owner())).json().get("held").asBoolean()).isTrue();
+		assertThat(api.post("/api/v1/ops/payouts/holds/" + merchantNo + "/release", null, api.token("admin")).status())
+			.isEqualTo(204);
+		payouts.settle("D0");
+		assertThat(payouts.ofMerchant(merchant.profile().id(), 10)).hasSize(2);
+		assertThat(jdbc.sql("SELECT COUNT(*) FROM audit_entry WHERE action IN ('PAYOUT_RETRY_REQUESTED', 'PAYOUTS_HELD', 'PAYOUTS_RELEASED') AND actor = 'admin' AND (target_id = :p OR target_id = :m)")
+			.param("p", waiting.toString()).param("m", merchant.profile().id().toString()).query(Long.class).single())
+			.isEqualTo(3);
+		assertThat(api.get("/api/v1/ops/payouts/summary", api.token("agent1")).json().get("PAID").asLong()).isPositive();
+	}
+
 	private void advanceToNextWorkingDay() {
 		BusinessCalendar calendar = new BusinessCalendar();
 		var today = java.time.LocalDate.ofInstant(clock.instant(), java.time.ZoneId.of("Asia/Shanghai"));
