@@ -18,6 +18,6 @@ class ModularityTests {
 	void every_business_capability_is_its_own_module() {
 		assertThat(modules.stream().map(m -> m.getIdentifier().toString()))
 			.contains("shared", "secrets", "identity", "audit", "merchant", "settlementaccount", "terminal",
-					"notification", "portal", "console", "demo", "attachment", "verification", "cardchange");
+					"notification", "portal", "console", "demo", "attachment", "verification", "cardchange", "acquiring", "ledger", "payout");
 	}
 }

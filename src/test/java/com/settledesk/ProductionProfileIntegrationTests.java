@@ -58,7 +58,7 @@ class ProductionProfileIntegrationTests {
 		settings.put("SETTLEDESK_ENCRYPTION_KEY", KEY);
 		settings.put("SETTLEDESK_FINGERPRINT_KEY", FINGERPRINT_KEY);
 		settings.put("SETTLEDESK_TOKEN_SECRET", TOKEN_SECRET);
-		settings.put("server.port", "0");
+		settings.put("PORT", "0");
 		return settings;
 	}
 
