@@ -15,6 +15,9 @@ public interface Transactions {
 	/** Refunds a captured transaction in full: its posting is reversed, fee included. */
 	CapturedTransaction refund(String reference);
 
+	/** Reverses a captured transaction (冲正: the gateway cancels it, e.g. after a timeout); posted as its own entry. */
+	CapturedTransaction reverse(String reference);
+
 	List<CapturedTransaction> ofMerchant(MerchantId merchantId, LocalDate from, LocalDate to, int limit);
 
 	/** Net amounts captured on or after the business date (for T1: not yet due). */

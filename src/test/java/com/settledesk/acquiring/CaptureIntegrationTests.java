@@ -112,6 +112,18 @@ class CaptureIntegrationTests {
 	}
 
 	@Test
+	void a_reversal_posts_its_own_entry_and_only_once() {
+		Map<String, Object> body = capture(4321, "CARD_CONTACTLESS", "DEBIT");
+		String id = api.post(CAPTURE, body, api.token("gateway")).json().get("id").asString();
+		assertThat(api.post(CAPTURE + "/" + body.get("reference") + "/reversal", null, api.token("gateway")).status())
+			.isEqualTo(200);
+		assertThat(entries("REVERSAL", id)).isEqualTo(1);
+		assertThat(api.post(CAPTURE + "/" + body.get("reference") + "/refund", null, api.token("gateway")).status())
+			.isEqualTo(409);
+		assertThat(ledger.consistent()).isTrue();
+	}
+
+	@Test
 	void the_merchant_sees_its_transactions_newest_first() {
 		Map<String, Object> body = capture(777, "QR_UNIONPAY", "NONE");
 		api.post(CAPTURE, body, api.token("gateway"));

@@ -150,16 +150,26 @@ class CaptureService implements Transactions {
 	@Override
 	@Transactional
 	public CapturedTransaction refund(String reference) {
+		return undo(reference, "REFUNDED", "REFUND");
+	}
+
+	@Override
+	@Transactional
+	public CapturedTransaction reverse(String reference) {
+		return undo(reference, "REVERSED", "REVERSAL");
+	}
+
+	private CapturedTransaction undo(String reference, String status, String entryKind) {
 		CapturedTransaction t = findByReference(reference);
 		if (t == null) {
 			throw new ResourceNotFoundException("Transaction");
 		}
-		int updated = jdbc.sql("UPDATE card_transaction SET status = 'REFUNDED' WHERE id = :id AND status = 'CAPTURED'")
-			.param("id", t.id()).update();
+		int updated = jdbc.sql("UPDATE card_transaction SET status = :status WHERE id = :id AND status = 'CAPTURED'")
+			.param("status", status).param("id", t.id()).update();
 		if (updated == 0) {
-			throw new StateConflictException("TRANSACTION_NOT_REFUNDABLE", "Only a captured transaction can be refunded");
+			throw new StateConflictException("TRANSACTION_NOT_REFUNDABLE", "Only a captured transaction can be undone");
 		}
-		ledger.post(new JournalEntry("REFUND", t.id().toString(), List.of(
+		ledger.post(new JournalEntry(entryKind, t.id().toString(), List.of(
 				Posting.credit(LedgerAccount.CARD_NETWORK_RECEIVABLE, t.amount()),
 				Posting.debit(LedgerAccount.merchantPayable(t.merchantId()), t.net()),
 				Posting.debit(LedgerAccount.FEE_REVENUE, t.fee()))));

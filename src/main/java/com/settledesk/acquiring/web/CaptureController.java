@@ -63,6 +63,11 @@ class CaptureController {
 		return CaptureResponse.of(transactions.refund(reference));
 	}
 
+	@PostMapping("/{reference}/reversal")
+	CaptureResponse reverse(@PathVariable String reference) {
+		return CaptureResponse.of(transactions.reverse(reference));
+	}
+
 	record CaptureRequest(String reference, String merchantNo, String terminalSn, String channel, String cardKind,
 			Long amountFen, OffsetDateTime occurredAt) {
 

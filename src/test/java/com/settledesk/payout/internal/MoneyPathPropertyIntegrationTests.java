@@ -14,25 +14,16 @@ import java.util.UUID;
 
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.test.context.TestPropertySource;
 
 import com.settledesk.acquiring.Capture;
-import com.settledesk.acquiring.Transactions;
-import com.settledesk.ledger.Ledger;
 import com.settledesk.payout.PayoutStatus;
 import com.settledesk.payout.PayoutView;
-import com.settledesk.secrets.SensitiveDataProtector;
 import com.settledesk.settlementaccount.AccountType;
 import com.settledesk.settlementaccount.ProtectedAccount;
 import com.settledesk.settlementaccount.SettlementAccountChanged;
-import com.settledesk.settlementaccount.SettlementAccounts;
 import com.settledesk.shared.Masking;
-import com.settledesk.testsupport.IntegrationTest;
 import com.settledesk.testsupport.MerchantFixtures;
 import com.settledesk.testsupport.MerchantFixtures.TestMerchant;
-import com.settledesk.testsupport.MutableClock;
 
 /**
  * Random sequences of captures, refunds, sweeps, bank outcomes, returns and card changes (seeded, the seed is
@@ -40,39 +31,10 @@ import com.settledesk.testsupport.MutableClock;
  * their way or paid + fees; the ledger balances; no payout is paid twice; every payout goes to the account
  * active when it was created or to one it was re-pointed to before it was sent.
  */
-@IntegrationTest
-@TestPropertySource(properties = { "settledesk.payout.submit-interval=1h", "settledesk.payout.returns-interval=1h" })
-class MoneyPathPropertyIntegrationTests {
+class MoneyPathPropertyIntegrationTests extends PayoutTestSupport {
 
 	private static final String[] CHANNELS = { "CARD_SWIPE", "CARD_CHIP", "CARD_CONTACTLESS", "QR_WECHAT", "QR_ALIPAY",
 			"QR_UNIONPAY" };
-
-	@Autowired
-	MerchantFixtures fixtures;
-
-	@Autowired
-	Transactions transactions;
-
-	@Autowired
-	PayoutService payouts;
-
-	@Autowired
-	SimulatedBank bank;
-
-	@Autowired
-	Ledger ledger;
-
-	@Autowired
-	SettlementAccounts accounts;
-
-	@Autowired
-	SensitiveDataProtector protector;
-
-	@Autowired
-	MutableClock clock;
-
-	@Autowired
-	JdbcClient jdbc;
 
 	@ParameterizedTest(name = "seed {0}")
 	@ValueSource(longs = { 20261125L, 7L, 424242L, 99991L })

@@ -9,62 +9,25 @@ import java.util.UUID;
 
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.test.context.TestPropertySource;
 
 import com.settledesk.acquiring.Capture;
-import com.settledesk.acquiring.Transactions;
-import com.settledesk.ledger.Ledger;
 import com.settledesk.merchant.SettlementMode;
 import com.settledesk.payout.PayoutStatus;
 import com.settledesk.payout.PayoutView;
-import com.settledesk.secrets.SensitiveDataProtector;
 import com.settledesk.settlementaccount.AccountType;
 import com.settledesk.settlementaccount.ProtectedAccount;
 import com.settledesk.settlementaccount.SettlementAccountChanged;
-import com.settledesk.settlementaccount.SettlementAccounts;
 import com.settledesk.shared.Masking;
 import com.settledesk.shared.Money;
 import com.settledesk.testsupport.ApiClient;
-import com.settledesk.testsupport.IntegrationTest;
 import com.settledesk.testsupport.MerchantFixtures;
 import com.settledesk.testsupport.MerchantFixtures.TestMerchant;
-import com.settledesk.testsupport.MutableClock;
 
 /** Sweeps, payouts and the bank, with the bank jobs run by the test so every step can be observed. */
-@IntegrationTest
-@TestPropertySource(properties = { "settledesk.payout.submit-interval=1h", "settledesk.payout.returns-interval=1h" })
-class PayoutIntegrationTests {
+class PayoutIntegrationTests extends PayoutTestSupport {
 
 	@Autowired
 	ApiClient api;
-
-	@Autowired
-	MerchantFixtures fixtures;
-
-	@Autowired
-	Transactions transactions;
-
-	@Autowired
-	PayoutService payouts;
-
-	@Autowired
-	SimulatedBank bank;
-
-	@Autowired
-	Ledger ledger;
-
-	@Autowired
-	SettlementAccounts accounts;
-
-	@Autowired
-	SensitiveDataProtector protector;
-
-	@Autowired
-	MutableClock clock;
-
-	@Autowired
-	JdbcClient jdbc;
 
 	@Test
 	void a_d0_sweep_pays_the_balance_less_the_surcharge_to_the_active_card() {
