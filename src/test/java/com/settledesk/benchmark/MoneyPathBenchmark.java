@@ -1,0 +1,239 @@
+package com.settledesk.benchmark;
+
+import java.io.BufferedReader;
+import java.io.InputStreamReader;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.UUID;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+import com.settledesk.SettleDeskApplication;
+import com.settledesk.merchant.MerchantKind;
+import com.settledesk.merchant.MerchantProfile;
+import com.settledesk.merchant.MerchantRegistration;
+import com.settledesk.merchant.Merchants;
+import com.settledesk.merchant.SettlementMode;
+import com.settledesk.payout.Payouts;
+import com.settledesk.secrets.SensitiveDataProtector;
+import com.settledesk.settlementaccount.AccountType;
+import com.settledesk.settlementaccount.NewSettlementAccount;
+import com.settledesk.settlementaccount.SettlementAccounts;
+import com.settledesk.terminal.Terminals;
+import com.settledesk.testsupport.MerchantFixtures;
+
+/**
+ * A program, not a test: capture throughput over HTTP (single and batch, 8 and 32 clients) beside pgbench's
+ * TPC-B on the same PostgreSQL at the same client counts, and the D0 sweep of generated transactions beside a
+ * plain SQL GROUP BY of the same rows. Prints figures; asserts nothing. See README ("Benchmark").
+ *
+ * Arguments: seconds per run (10), merchants for the sweep (100000), transactions for the sweep (1000000).
+ */
+public final class MoneyPathBenchmark {
+
+	private static final String DATABASE = "settledesk_bench";
+	private static final String PGBENCH_DATABASE = "settledesk_pgbench";
+	private static final int[] CLIENTS = { 8, 32 };
+
+	private MoneyPathBenchmark() {
+	}
+
+	public static void main(String[] args) throws Exception {
+		int seconds = args.length > 0 ? Integer.parseInt(args[0]) : 10;
+		int sweepMerchants = args.length > 1 ? Integer.parseInt(args[1]) : 100_000;
+		int sweepTransactions = args.length > 2 ? Integer.parseInt(args[2]) : 1_000_000;
+		psql("postgres", "DROP DATABASE IF EXISTS " + DATABASE);
+		psql("postgres", "CREATE DATABASE " + DATABASE);
+		System.setProperty("spring.datasource.url", "jdbc:postgresql://127.0.0.1:5432/" + DATABASE);
+		System.setProperty("spring.datasource.username", "postgres");
+		System.setProperty("spring.datasource.password", System.getenv().getOrDefault("PGPASSWORD", ""));
+		try (ConfigurableApplicationContext app = new SpringApplicationBuilder(SettleDeskApplication.class)
+			.properties("PORT=0", "logging.level.root=WARN", "logging.file.name=", "settledesk.payout.d0-sweep-interval=24h",
+					"settledesk.payout.submit-interval=24h", "spring.datasource.hikari.maximum-pool-size=40",
+					"server.tomcat.threads.max=64")
+			.run()) {
+			String base = "http://localhost:" + app.getEnvironment().getProperty("local.server.port");
+			List<String[]> terminals = merchantsWithTerminals(app, 32);
+			String token = token(base);
+			System.out.printf("%nSettleDesk money-path benchmark on PostgreSQL, %d s per run, %d cores%n", seconds,
+					Runtime.getRuntime().availableProcessors());
+			psql("postgres", "DROP DATABASE IF EXISTS " + PGBENCH_DATABASE);
+			psql("postgres", "CREATE DATABASE " + PGBENCH_DATABASE);
+			run("pgbench", "-h", "127.0.0.1", "-U", "postgres", "-i", "-q", "-s", "10", PGBENCH_DATABASE);
+			System.out.printf("%-34s %12s %12s %8s%n", "capture", "tx/s", "pgbench tps", "ratio");
+			for (int clients : CLIENTS) {
+				double pgbench = pgbench(clients, seconds);
+				double single = captures(base, token, terminals, clients, seconds, 1);
+				double batch = captures(base, token, terminals, clients, seconds, 1000);
+				System.out.printf("%-34s %12.0f %12.0f %8.2f%n", "single, " + clients + " clients", single, pgbench,
+						single / pgbench);
+				System.out.printf("%-34s %12.0f %12.0f %8.2f%n", "batch of 1000, " + clients + " clients", batch, pgbench,
+						batch / pgbench);
+			}
+			sweep(app, sweepMerchants, sweepTransactions);
+		}
+	}
+
+	private static double captures(String base, String token, List<String[]> terminals, int clients, int seconds,
+			int batchSize) throws InterruptedException {
+		HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+		AtomicLong captured = new AtomicLong();
+		long start = System.nanoTime();
+		long end = start + TimeUnit.SECONDS.toNanos(seconds);
+		ExecutorService pool = Executors.newFixedThreadPool(clients);
+		for (int c = 0; c < clients; c++) {
+			int client = c;
+			pool.submit(() -> {
+				while (System.nanoTime() < end) {
+					StringBuilder items = new StringBuilder();
+					for (int i = 0; i < batchSize; i++) {
+						String[] t = terminals.get((client + i) % terminals.size());
+						items.append(i == 0 ? "" : ",").append("{\"reference\":\"B").append(UUID.randomUUID().toString(), 0, 23)
+							.append("\",\"merchantNo\":\"").append(t[0]).append("\",\"terminalSn\":\"").append(t[1])
+							.append("\",\"channel\":\"QR_WECHAT\",\"cardKind\":\"NONE\",\"amountFen\":").append(100 + i)
+							.append(",\"occurredAt\":\"2026-11-25T10:00:00+08:00\"}");
+					}
+					String path = batchSize == 1 ? "/api/v1/acquiring/transactions" : "/api/v1/acquiring/transactions/batch";
+					String body = batchSize == 1 ? items.toString() : "{\"transactions\":[" + items + "]}";
+					try {
+						var response = http.send(HttpRequest.newBuilder(URI.create(base + path))
+							.header("Authorization", "Bearer " + token).header("Content-Type", "application/json")
+							.POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
+						if (response.statusCode() < 300) {
+							captured.addAndGet(batchSize);
+						}
+					}
+					catch (Exception e) {
+						return;
+					}
+				}
+			});
+		}
+		pool.shutdown();
+		// Requests still running at the deadline are waited for and counted over the real elapsed time.
+		pool.awaitTermination(30, TimeUnit.MINUTES);
+		return captured.get() / ((System.nanoTime() - start) / 1e9);
+	}
+
+	/** Generates merchants and captured transactions with their ledger postings in SQL, then times the sweep. */
+	private static void sweep(ConfigurableApplicationContext app, int merchants, int transactions) {
+		JdbcClient jdbc = app.getBean(JdbcClient.class);
+		SensitiveDataProtector protector = app.getBean(SensitiveDataProtector.class);
+		String idCipher = protector.encrypt("110101199003070011").toStorage();
+		String idFingerprint = protector.fingerprint("110101199003070011");
+		String card = MerchantFixtures.icbcCard();
+		long setup = System.nanoTime();
+		jdbc.sql("""
+				INSERT INTO merchant (id, merchant_no, kind, name, legal_name, legal_id_cipher, legal_id_fingerprint,
+				    contact_phone, mcc, status, settlement_mode, fee_plan, language, created_at, version)
+				SELECT md5('m' || g)::uuid, '829' || lpad(g::text, 12, '0'), 'INDIVIDUAL', '压测商户' || g, '压测', :cipher, :fp,
+				    '13700000000', '5411', 'ACTIVE', 'D0', 'STANDARD', 'zh-CN', now(), 0
+				FROM generate_series(1, :n) g""").param("cipher", idCipher).param("fp", idFingerprint).param("n", merchants)
+			.update();
+		jdbc.sql("""
+				INSERT INTO settlement_account (id, merchant_id, account_type, account_name, account_number_cipher,
+				    account_number_fingerprint, account_number_masked, bank_code, bank_name, status, active_merchant_id, bound_at)
+				SELECT md5('a' || g)::uuid, md5('m' || g)::uuid, 'PERSONAL', '压测', :cipher, :fp, :masked, 'ICBC', '中国工商银行',
+				    'ACTIVE', md5('m' || g)::uuid, now()
+				FROM generate_series(1, :n) g""").param("cipher", protector.encrypt(card).toStorage())
+			.param("fp", protector.fingerprint(card)).param("masked", com.settledesk.shared.Masking.maskAccountNumber(card))
+			.param("n", merchants).update();
+		jdbc.sql("""
+				INSERT INTO card_transaction (id, reference, merchant_id, terminal_sn, channel, card_kind, amount_fen, fee_fen,
+				    net_fen, occurred_at, captured_at, business_date, status)
+				SELECT md5('t' || g)::uuid, 'S' || g, md5('m' || (1 + g % :m))::uuid, 'BENCH', 'QR_WECHAT', 'NONE', 10000, 38,
+				    9962, now(), now(), current_date, 'CAPTURED'
+				FROM generate_series(1, :n) g""").param("m", merchants).param("n", transactions).update();
+		jdbc.sql("INSERT INTO journal_entry (id, kind, reference, created_at) SELECT id, 'CAPTURE', id::text, now() FROM card_transaction WHERE terminal_sn = 'BENCH'")
+			.update();
+		jdbc.sql("""
+				INSERT INTO posting (entry_id, line, account, amount_fen)
+				SELECT id, 1, 'CARD_NETWORK_RECEIVABLE', amount_fen FROM card_transaction WHERE terminal_sn = 'BENCH'
+				UNION ALL SELECT id, 2, 'MERCHANT_PAYABLE:' || merchant_id, -net_fen FROM card_transaction WHERE terminal_sn = 'BENCH'
+				UNION ALL SELECT id, 3, 'FEE_REVENUE', -fee_fen FROM card_transaction WHERE terminal_sn = 'BENCH'""").update();
+		jdbc.sql("""
+				INSERT INTO ledger_balance (account, balance_fen)
+				SELECT account, SUM(amount_fen) FROM posting WHERE account LIKE 'MERCHANT_PAYABLE:%' GROUP BY account
+				ON CONFLICT (account) DO UPDATE SET balance_fen = ledger_balance.balance_fen + EXCLUDED.balance_fen""").update();
+		jdbc.sql("ANALYZE").update();
+		System.out.printf("%nSweep data: %d merchants, %d transactions generated in %.1f s%n", merchants, transactions,
+				(System.nanoTime() - setup) / 1e9);
+
+		long aggregate = System.nanoTime();
+		int groups = jdbc.sql("SELECT merchant_id, SUM(net_fen) FROM card_transaction WHERE terminal_sn = 'BENCH' GROUP BY merchant_id")
+			.query().listOfRows().size();
+		double aggregateSeconds = (System.nanoTime() - aggregate) / 1e9;
+		long start = System.nanoTime();
+		var run = app.getBean(Payouts.class).settle("D0");
+		double sweepSeconds = (System.nanoTime() - start) / 1e9;
+		System.out.printf("%-34s %10.2f s (%d payouts, %s)%n", "D0 sweep", sweepSeconds, run.payoutsCreated(), run.total());
+		System.out.printf("%-34s %10.2f s (%d groups)%n", "SQL GROUP BY of the same rows", aggregateSeconds, groups);
+		System.out.printf("%-34s %10.1f (target <= 2)%n", "ratio sweep / aggregate", sweepSeconds / aggregateSeconds);
+	}
+
+	private static List<String[]> merchantsWithTerminals(ConfigurableApplicationContext app, int count) {
+		List<String[]> terminals = new ArrayList<>();
+		for (int i = 0; i < count; i++) {
+			String legalId = MerchantFixtures.randomId();
+			MerchantProfile merchant = app.getBean(Merchants.class).register(new MerchantRegistration(
+					"8228" + MerchantFixtures.digits(11), MerchantKind.INDIVIDUAL, "压测店", "压测", legalId, "13600000000", "5411",
+					SettlementMode.T1, "STANDARD", Locale.SIMPLIFIED_CHINESE));
+			var account = app.getBean(SettlementAccounts.class).bindInitial(merchant.id(), new NewSettlementAccount(
+					AccountType.PERSONAL, MerchantFixtures.icbcCard(), "压测", legalId, "13600000000", null, null, null));
+			String sn = "TB" + MerchantFixtures.digits(10);
+			app.getBean(Terminals.class).registerActive(sn, "PAX A920", merchant.id(), account.id(), "压测");
+			terminals.add(new String[] { merchant.merchantNo(), sn });
+		}
+		return terminals;
+	}
+
+	private static String token(String base) throws Exception {
+		var response = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(base + "/api/v1/auth/token"))
+			.header("Content-Type", "application/json")
+			.POST(HttpRequest.BodyPublishers.ofString("{\"username\":\"gateway\",\"password\":\"Demo@2026\"}")).build(),
+				HttpResponse.BodyHandlers.ofString());
+		Matcher matcher = Pattern.compile("\"accessToken\":\"([^\"]+)\"").matcher(response.body());
+		if (!matcher.find()) {
+			throw new IllegalStateException("No token: " + response.body());
+		}
+		return matcher.group(1);
+	}
+
+	private static double pgbench(int clients, int seconds) throws Exception {
+		String output = run("pgbench", "-h", "127.0.0.1", "-U", "postgres", "-c", String.valueOf(clients), "-j", "2", "-T",
+				String.valueOf(seconds), PGBENCH_DATABASE);
+		Matcher matcher = Pattern.compile("tps = ([0-9.]+)").matcher(output);
+		return matcher.find() ? Double.parseDouble(matcher.group(1)) : Double.NaN;
+	}
+
+	private static void psql(String database, String sql) throws Exception {
+		run("psql", "-h", "127.0.0.1", "-U", "postgres", "-d", database, "-qc", sql);
+	}
+
+	private static String run(String... command) throws Exception {
+		Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
+		StringBuilder output = new StringBuilder();
+		try (var reader = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
+			reader.lines().forEach(line -> output.append(line).append('\n'));
+		}
+		if (process.waitFor() != 0) {
+			throw new IllegalStateException(String.join(" ", command) + " failed: " + output);
+		}
+		return output.toString();
+	}
+}
