@@ -14,7 +14,13 @@ public record LedgerAccount(String name) {
 	/** Money paid out of our settlement bank account (a credit balance). */
 	public static final LedgerAccount SETTLEMENT_BANK = new LedgerAccount("SETTLEMENT_BANK");
 
+	private static final String MERCHANT_PAYABLE = "MERCHANT_PAYABLE:";
+
 	public static LedgerAccount merchantPayable(MerchantId merchantId) {
-		return new LedgerAccount("MERCHANT_PAYABLE:" + merchantId);
+		return new LedgerAccount(MERCHANT_PAYABLE + merchantId);
+	}
+
+	public boolean isMerchantAccount() {
+		return name.startsWith(MERCHANT_PAYABLE);
 	}
 }

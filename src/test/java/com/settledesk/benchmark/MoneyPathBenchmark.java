@@ -62,11 +62,17 @@ public final class MoneyPathBenchmark {
 		System.setProperty("spring.datasource.url", "jdbc:postgresql://127.0.0.1:5432/" + DATABASE);
 		System.setProperty("spring.datasource.username", "postgres");
 		System.setProperty("spring.datasource.password", System.getenv().getOrDefault("PGPASSWORD", ""));
-		try (ConfigurableApplicationContext app = new SpringApplicationBuilder(SettleDeskApplication.class)
-			.properties("PORT=0", "logging.level.root=WARN", "logging.file.name=", "settledesk.payout.d0-sweep-interval=24h",
-					"settledesk.payout.submit-interval=24h", "spring.datasource.hikari.maximum-pool-size=40",
-					"server.tomcat.threads.max=64")
-			.run()) {
+		// System properties, not builder defaults: they must win over application.properties, or the scheduled
+		// sweep and payout jobs would run beside the measured ones.
+		System.setProperty("PORT", "0");
+		System.setProperty("logging.level.root", "WARN");
+		System.setProperty("logging.file.name", "");
+		System.setProperty("settledesk.payout.d0-sweep-interval", "24h");
+		System.setProperty("settledesk.payout.submit-interval", "24h");
+		System.setProperty("settledesk.verification.retry-interval", "24h");
+		System.setProperty("spring.datasource.hikari.maximum-pool-size", "40");
+		System.setProperty("server.tomcat.threads.max", "64");
+		try (ConfigurableApplicationContext app = new SpringApplicationBuilder(SettleDeskApplication.class).run()) {
 			String base = "http://localhost:" + app.getEnvironment().getProperty("local.server.port");
 			List<String[]> terminals = merchantsWithTerminals(app, 32);
 			String token = token(base);
