@@ -22,6 +22,7 @@ import com.settledesk.cardchange.ChangeRequestStatus;
 import com.settledesk.cardchange.ChangeRequestView;
 import com.settledesk.cardchange.RiskLevel;
 import com.settledesk.identity.CurrentUser;
+import com.settledesk.identity.Role;
 import com.settledesk.merchant.Merchants;
 import com.settledesk.settlementaccount.SettlementAccounts;
 import com.settledesk.shared.ResourceNotFoundException;
@@ -72,8 +73,8 @@ class ReviewPagesController {
 		model.addAttribute("merchant", merchants.find(request.merchantId()).orElseThrow());
 		model.addAttribute("current", accounts.active(request.merchantId()).orElse(null));
 		model.addAttribute("materials", attachments.ownedBy(request.merchantId(), request.attachmentIds()));
-		model.addAttribute("isReviewer", user.role().name().endsWith("REVIEWER"));
-		model.addAttribute("mayReveal", user.role().name().equals("SENIOR_REVIEWER") || user.role().name().equals("ADMIN"));
+		model.addAttribute("isReviewer", user.role() == Role.REVIEWER || user.role() == Role.SENIOR_REVIEWER);
+		model.addAttribute("mayReveal", user.role() == Role.SENIOR_REVIEWER || user.role() == Role.ADMIN);
 		return "console/card-change";
 	}
 
