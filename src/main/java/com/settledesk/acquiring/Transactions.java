@@ -1,9 +1,11 @@
 package com.settledesk.acquiring;
 
 import java.time.LocalDate;
+import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 
+import com.settledesk.shared.FieldViolation;
 import com.settledesk.shared.MerchantId;
 import com.settledesk.shared.Money;
 
@@ -11,6 +13,13 @@ public interface Transactions {
 
 	/** Captures a transaction; the same reference again answers the first result and posts nothing. */
 	CaptureResult capture(Capture capture);
+
+	/**
+	 * Captures a gateway's batch in one database transaction, a statement per table rather than per item, and
+	 * answers each item on its own: created, duplicate (of an earlier capture or of an item before it in the
+	 * batch) or rejected with its field codes.
+	 */
+	List<BatchOutcome> captureAll(List<Capture> captures);
 
 	/** Refunds a captured transaction in full: its posting is reversed, fee included. */
 	CapturedTransaction refund(String reference);
@@ -20,12 +29,24 @@ public interface Transactions {
 
 	List<CapturedTransaction> ofMerchant(MerchantId merchantId, LocalDate from, LocalDate to, int limit);
 
-	/** Net amounts captured on or after the business date (for T1: not yet due). */
-	Money netCapturedSince(MerchantId merchantId, LocalDate businessDate);
+	/** Net amounts captured on or after the business date (for T1: not yet due), per merchant, zero where none. */
+	Map<MerchantId, Money> netCapturedSince(Collection<MerchantId> merchantIds, LocalDate businessDate);
 
 	/** Gross takings per business day. */
 	Map<LocalDate, Money> takingsByDay(MerchantId merchantId, LocalDate from, LocalDate to);
 
 	record CaptureResult(CapturedTransaction transaction, boolean duplicate) {
+	}
+
+	/** One item of a batch: its result, or the reasons it was rejected. */
+	record BatchOutcome(CaptureResult result, List<FieldViolation> violations) {
+
+		public BatchOutcome {
+			violations = List.copyOf(violations);
+		}
+
+		public boolean isRejected() {
+			return result == null;
+		}
 	}
 }

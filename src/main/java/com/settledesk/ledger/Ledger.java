@@ -1,5 +1,10 @@
 package com.settledesk.ledger;
 
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+
+import com.settledesk.shared.MerchantId;
 import com.settledesk.shared.Money;
 
 /** Posting to and reading from the ledger. Posting joins the caller's transaction. */
@@ -8,8 +13,20 @@ public interface Ledger {
 	/** Posts the entry; answers false (and posts nothing) if an entry of this kind and reference exists. */
 	boolean post(JournalEntry entry);
 
+	/**
+	 * Posts many entries at once, a statement per table rather than per row (group commit for batches and
+	 * sweeps). Every entry must be new: one whose kind and reference exist fails the whole call.
+	 */
+	void postAll(List<JournalEntry> entries);
+
 	/** The balance, debit positive. */
 	Money balance(LedgerAccount account);
+
+	/** The balances of many merchant accounts in one read, debit positive; an account never posted to is zero. */
+	Map<LedgerAccount, Money> balances(Collection<LedgerAccount> merchantAccounts);
+
+	/** The merchants the acquirer owes at least the given amount (their payable's credit balance, positive). */
+	Map<MerchantId, Money> owedToMerchants(Money atLeast);
 
 	/** Whether every maintained balance equals the sum of its postings and all postings sum to zero. */
 	boolean consistent();

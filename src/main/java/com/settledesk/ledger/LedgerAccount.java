@@ -23,4 +23,12 @@ public record LedgerAccount(String name) {
 	public boolean isMerchantAccount() {
 		return name.startsWith(MERCHANT_PAYABLE);
 	}
+
+	/** The merchant whose payable this is. */
+	public MerchantId merchantId() {
+		if (!isMerchantAccount()) {
+			throw new IllegalStateException(name + " is not a merchant account");
+		}
+		return MerchantId.of(name.substring(MERCHANT_PAYABLE.length()));
+	}
 }

@@ -1,6 +1,8 @@
 package com.settledesk.merchant;
 
+import java.util.Collection;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 import com.settledesk.shared.MerchantId;
@@ -12,10 +14,13 @@ public interface Merchants {
 
 	Optional<MerchantProfile> findByMerchantNo(String merchantNo);
 
+	/** Many merchants by number in one read (a gateway's batch); unknown numbers are absent from the map. */
+	Map<String, MerchantProfile> findByMerchantNos(Collection<String> merchantNos);
+
 	long count();
 
-	/** Active merchants settled in the given mode. */
-	List<MerchantProfile> activeBySettlementMode(SettlementMode mode);
+	/** The settlement terms of the active merchants settled in the given mode (read in bulk by sweeps). */
+	List<SettlementTerms> activeBySettlementMode(SettlementMode mode);
 
 	/** Onboards a merchant; a number already taken is a 409, invalid data a 422. */
 	MerchantProfile register(MerchantRegistration registration);

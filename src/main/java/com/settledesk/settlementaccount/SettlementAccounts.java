@@ -1,6 +1,8 @@
 package com.settledesk.settlementaccount;
 
+import java.util.Collection;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 import com.settledesk.shared.MerchantId;
@@ -23,8 +25,8 @@ public interface SettlementAccounts {
 	 */
 	SettlementAccountView switchTo(MerchantId merchantId, ProtectedAccount account, String reason);
 
-	/** The stored ciphertext of an account's number, for the payout that must hand it to the bank. */
-	String numberCipher(SettlementAccountId accountId);
+	/** Where each merchant's payouts go now: its active account, as a payout snapshots it. */
+	Map<MerchantId, PayoutDestination> payoutDestinations(Collection<MerchantId> merchantIds);
 
 	/** Whether an account with this fingerprint is active for a merchant other than the given one. */
 	boolean activeForAnotherMerchant(String fingerprint, MerchantId merchantId);

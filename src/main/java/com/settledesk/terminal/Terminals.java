@@ -1,6 +1,8 @@
 package com.settledesk.terminal;
 
+import java.util.Collection;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 import com.settledesk.shared.MerchantId;
@@ -9,6 +11,9 @@ import com.settledesk.shared.SettlementAccountId;
 public interface Terminals {
 
 	Optional<TerminalView> findBySerialNo(String serialNo);
+
+	/** Many terminals by serial number in one read (a gateway's batch); unknown ones are absent from the map. */
+	Map<String, TerminalView> findBySerialNos(Collection<String> serialNos);
 
 	List<TerminalView> ofMerchant(MerchantId merchantId);
 

@@ -17,6 +17,9 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 import com.settledesk.ledger.Ledger;
+import com.settledesk.ledger.LedgerAccount;
+import com.settledesk.shared.MerchantId;
+import com.settledesk.shared.Money;
 import com.settledesk.testsupport.ApiClient;
 import com.settledesk.testsupport.ApiClient.Response;
 import com.settledesk.testsupport.IntegrationTest;
@@ -108,6 +111,50 @@ class CaptureIntegrationTests {
 		assertThat(refunded.status()).isEqualTo(200);
 		assertThat(api.post(CAPTURE + "/" + good.get("reference") + "/refund", null, api.token("gateway")).status())
 			.isEqualTo(409);
+		assertThat(ledger.consistent()).isTrue();
+	}
+
+	@Test
+	void overlapping_batches_sent_at_once_capture_each_reference_once_and_move_the_balance_by_exactly_its_net() throws Exception {
+		MerchantId merchant = MerchantId.of(jdbc.sql("SELECT id FROM merchant WHERE merchant_no = '822100058120001'")
+			.query(String.class).single());
+		Money before = ledger.balance(LedgerAccount.merchantPayable(merchant));
+		List<Map<String, Object>> items = new ArrayList<>();
+		for (int i = 0; i < 300; i++) {
+			items.add(capture(1000 + i, "QR_WECHAT", "NONE"));
+		}
+		String earlier = (String) items.get(0).get("reference");
+		assertThat(api.post(CAPTURE, items.get(0), api.token("gateway")).status()).isEqualTo(201);
+		ExecutorService pool = Executors.newFixedThreadPool(4);
+		List<Response> responses = new ArrayList<>();
+		try {
+			List<Callable<Response>> calls = new ArrayList<>();
+			for (int i = 0; i < 4; i++) {
+				// each batch holds the same 300 items, in its own order
+				List<Map<String, Object>> shuffled = new ArrayList<>(items);
+				java.util.Collections.rotate(shuffled, i * 75);
+				calls.add(() -> api.post(CAPTURE + "/batch", Map.of("transactions", shuffled), api.token("gateway")));
+			}
+			for (Future<Response> future : pool.invokeAll(calls)) {
+				responses.add(future.get());
+			}
+		}
+		finally {
+			pool.shutdownNow();
+		}
+		assertThat(responses).allSatisfy(r -> assertThat(r.status()).as(r.body()).isEqualTo(200));
+		List<String> results = responses.stream().flatMap(r -> r.json().get("results").findValuesAsString("result").stream())
+			.toList();
+		assertThat(results).hasSize(1200).doesNotContain("REJECTED");
+		assertThat(results.stream().filter("CREATED"::equals).count()).isEqualTo(299);
+		long captured = jdbc.sql("SELECT COUNT(*) FROM card_transaction WHERE reference IN (:refs)")
+			.param("refs", items.stream().map(i -> i.get("reference")).toList()).query(Long.class).single();
+		assertThat(captured).isEqualTo(300);
+		assertThat(entries("CAPTURE", jdbc.sql("SELECT id FROM card_transaction WHERE reference = :r").param("r", earlier)
+			.query(String.class).single())).isEqualTo(1);
+		long net = jdbc.sql("SELECT SUM(net_fen) FROM card_transaction WHERE reference IN (:refs)")
+			.param("refs", items.stream().map(i -> i.get("reference")).toList()).query(Long.class).single();
+		assertThat(ledger.balance(LedgerAccount.merchantPayable(merchant))).isEqualTo(before.minus(Money.ofFen(net)));
 		assertThat(ledger.consistent()).isTrue();
 	}
 

@@ -59,7 +59,7 @@ public final class MoneyPathBenchmark {
 		int sweepTransactions = args.length > 2 ? Integer.parseInt(args[2]) : 1_000_000;
 		psql("postgres", "DROP DATABASE IF EXISTS " + DATABASE);
 		psql("postgres", "CREATE DATABASE " + DATABASE);
-		System.setProperty("spring.datasource.url", "jdbc:postgresql://127.0.0.1:5432/" + DATABASE);
+		System.setProperty("spring.datasource.url", "jdbc:postgresql://127.0.0.1:5432/" + DATABASE + "?reWriteBatchedInserts=true");
 		System.setProperty("spring.datasource.username", "postgres");
 		System.setProperty("spring.datasource.password", System.getenv().getOrDefault("PGPASSWORD", ""));
 		// System properties, not builder defaults: they must win over application.properties, or the scheduled

@@ -7,13 +7,20 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collection;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.UUID;
 
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.dao.DuplicateKeyException;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -24,6 +31,7 @@ import com.settledesk.acquiring.CapturedTransaction;
 import com.settledesk.acquiring.CardKind;
 import com.settledesk.acquiring.Channel;
 import com.settledesk.acquiring.Transactions;
+import com.settledesk.acquiring.Transactions.BatchOutcome;
 import com.settledesk.ledger.JournalEntry;
 import com.settledesk.ledger.Ledger;
 import com.settledesk.ledger.LedgerAccount;
@@ -40,18 +48,22 @@ import com.settledesk.shared.StateConflictException;
 import com.settledesk.shared.Timestamps;
 import com.settledesk.shared.ValidationFailedException;
 import com.settledesk.terminal.TerminalStatus;
+import com.settledesk.terminal.TerminalView;
 import com.settledesk.terminal.Terminals;
 
 /**
- * Captures a transaction and posts it in one transaction: Dr card-network receivable (amount), Cr the
- * merchant's payable (net), Cr fee revenue (fee). The reference is unique: a duplicate, even a concurrent
- * one, answers the first capture and posts nothing.
+ * Captures transactions — one, or a gateway's batch in one database transaction with a statement per table —
+ * and posts them. The reference is unique: a duplicate, even a concurrent one, answers the first capture and
+ * posts nothing.
  */
 @Service
 @EnableConfigurationProperties(FeeProperties.class)
 class CaptureService implements Transactions {
 
+	private static final int IN_LIST = 1000;
+
 	private final JdbcClient jdbc;
+	private final JdbcTemplate batch;
 	private final Merchants merchants;
 	private final Terminals terminals;
 	private final FeeProperties fees;
@@ -59,9 +71,10 @@ class CaptureService implements Transactions {
 	private final Clock clock;
 	private final TransactionTemplate transactions;
 
-	CaptureService(JdbcClient jdbc, Merchants merchants, Terminals terminals, FeeProperties fees, Ledger ledger,
+	CaptureService(JdbcClient jdbc, JdbcTemplate batch, Merchants merchants, Terminals terminals, FeeProperties fees, Ledger ledger,
 			Clock clock, TransactionTemplate transactions) {
 		this.jdbc = jdbc;
+		this.batch = batch;
 		this.merchants = merchants;
 		this.terminals = terminals;
 		this.fees = fees;
@@ -72,31 +85,83 @@ class CaptureService implements Transactions {
 
 	@Override
 	public CaptureResult capture(Capture capture) {
-		var known = capture.reference() == null ? null : findByReference(capture.reference());
-		if (known != null) {
-			return new CaptureResult(known, true);
+		BatchOutcome outcome = captureAll(List.of(capture)).get(0);
+		if (outcome.isRejected()) {
+			throw new ValidationFailedException(outcome.violations());
 		}
-		try {
-			return transactions.execute(tx -> captureNew(capture));
-		}
-		catch (DuplicateKeyException e) {
-			return new CaptureResult(findByReference(capture.reference()), true);
+		return outcome.result();
+	}
+
+	@Override
+	public List<BatchOutcome> captureAll(List<Capture> captures) {
+		for (int attempt = 1;; attempt++) {
+			try {
+				return transactions.execute(tx -> captureInOneTransaction(captures));
+			}
+			catch (DuplicateKeyException e) {
+				// A concurrent capture of the same reference committed first (H2 refuses instead of waiting):
+				// the next attempt finds it and answers it as the duplicate it is.
+				if (attempt == 3) {
+					throw e;
+				}
+			}
 		}
 	}
 
-	private CaptureResult captureNew(Capture c) {
-		List<FieldViolation> violations = new ArrayList<>();
-		if (c.reference() == null || c.reference().isBlank() || c.reference().length() > 64) {
+	private List<BatchOutcome> captureInOneTransaction(List<Capture> captures) {
+		Map<String, CapturedTransaction> known = findByReferences(captures.stream().map(Capture::reference)
+			.filter(CaptureService::validReference).toList());
+		Map<String, MerchantProfile> merchantsByNo = merchants.findByMerchantNos(captures.stream()
+			.map(Capture::merchantNo).filter(Objects::nonNull).toList());
+		Map<String, TerminalView> terminalsBySn = terminals.findBySerialNos(captures.stream()
+			.map(Capture::terminalSn).filter(Objects::nonNull).toList());
+		Instant now = clock.instant();
+		BatchOutcome[] outcomes = new BatchOutcome[captures.size()];
+		Map<String, CapturedTransaction> accepted = new LinkedHashMap<>();
+		Map<Integer, String> duplicatesInBatch = new HashMap<>();
+		for (int i = 0; i < captures.size(); i++) {
+			Capture c = captures.get(i);
+			if (known.containsKey(c.reference())) {
+				outcomes[i] = new BatchOutcome(new CaptureResult(known.get(c.reference()), true), List.of());
+			}
+			else if (accepted.containsKey(c.reference())) {
+				duplicatesInBatch.put(i, c.reference());
+			}
+			else {
+				List<FieldViolation> violations = new ArrayList<>();
+				CapturedTransaction t = validated(c, merchantsByNo.get(c.merchantNo()), terminalsBySn.get(c.terminalSn()),
+						now, violations);
+				if (violations.isEmpty()) {
+					accepted.put(c.reference(), t);
+				}
+				else {
+					outcomes[i] = new BatchOutcome(null, violations);
+				}
+			}
+		}
+		Map<String, CaptureResult> results = insert(accepted);
+		for (int i = 0; i < captures.size(); i++) {
+			if (outcomes[i] == null) {
+				CaptureResult result = results.get(captures.get(i).reference());
+				outcomes[i] = new BatchOutcome(duplicatesInBatch.containsKey(i)
+						? new CaptureResult(result.transaction(), true) : result, List.of());
+			}
+		}
+		return List.of(outcomes);
+	}
+
+	/** The transaction the capture describes, or nothing and the reasons in {@code violations}. */
+	private CapturedTransaction validated(Capture c, MerchantProfile merchant, TerminalView terminal, Instant now,
+			List<FieldViolation> violations) {
+		if (!validReference(c.reference())) {
 			violations.add(new FieldViolation("reference", "REQUIRED"));
 		}
-		MerchantProfile merchant = c.merchantNo() == null ? null : merchants.findByMerchantNo(c.merchantNo()).orElse(null);
 		if (merchant == null) {
 			violations.add(new FieldViolation("merchantNo", "UNKNOWN_MERCHANT"));
 		}
 		else if (merchant.status() != MerchantStatus.ACTIVE) {
 			violations.add(new FieldViolation("merchantNo", "MERCHANT_NOT_ACTIVE"));
 		}
-		var terminal = c.terminalSn() == null ? null : terminals.findBySerialNo(c.terminalSn()).orElse(null);
 		if (terminal == null || merchant == null || !merchant.id().equals(terminal.merchantId())) {
 			violations.add(new FieldViolation("terminalSn", "TERMINAL_NOT_OF_MERCHANT"));
 		}
@@ -118,33 +183,56 @@ class CaptureService implements Transactions {
 			violations.add(new FieldViolation("occurredAt", "REQUIRED"));
 		}
 		if (!violations.isEmpty()) {
-			throw new ValidationFailedException(violations);
+			return null;
 		}
 		Money amount = Money.ofFen(c.amountFen());
 		Money fee = fees.plan(merchant.feePlan()).feeFor(channel, cardKind, amount);
-		Money net = amount.minus(fee);
-		Instant now = clock.instant();
-		UUID id = UUID.randomUUID();
-		int inserted = jdbc.sql("""
+		return new CapturedTransaction(UUID.randomUUID(), c.reference(), merchant.id(), c.terminalSn(), channel, cardKind,
+				amount, fee, amount.minus(fee), c.occurredAt(), now, LocalDate.ofInstant(now, ClockConfiguration.DISPLAY_ZONE),
+				"CAPTURED");
+	}
+
+	/**
+	 * Inserts the accepted transactions (a reference taken meanwhile by a concurrent capture is skipped and
+	 * answered as that capture's duplicate) and posts the inserted ones: Dr card-network receivable (amount),
+	 * Cr the merchant's payable (net), Cr fee revenue (fee).
+	 */
+	private Map<String, CaptureResult> insert(Map<String, CapturedTransaction> accepted) {
+		Map<String, CaptureResult> results = new HashMap<>();
+		if (accepted.isEmpty()) {
+			return results;
+		}
+		// in reference order, so two batches sharing references wait for each other instead of deadlocking
+		List<CapturedTransaction> rows = accepted.values().stream()
+			.sorted(Comparator.comparing(CapturedTransaction::reference)).toList();
+		int[] counts = batch.batchUpdate("""
 				INSERT INTO card_transaction (id, reference, merchant_id, terminal_sn, channel, card_kind, amount_fen, fee_fen,
 				    net_fen, occurred_at, captured_at, business_date, status)
-				VALUES (:id, :reference, :merchant, :terminal, :channel, :cardKind, :amount, :fee, :net, :occurredAt,
-				    :capturedAt, :businessDate, 'CAPTURED')
-				ON CONFLICT DO NOTHING""")
-			.param("id", id).param("reference", c.reference()).param("merchant", merchant.id().value())
-			.param("terminal", c.terminalSn()).param("channel", channel.name()).param("cardKind", cardKind.name())
-			.param("amount", amount.fen()).param("fee", fee.fen()).param("net", net.fen())
-			.param("occurredAt", Timestamps.toDb(c.occurredAt())).param("capturedAt", Timestamps.toDb(now))
-			.param("businessDate", LocalDate.ofInstant(now, ClockConfiguration.DISPLAY_ZONE))
-			.update();
-		if (inserted == 0) {
-			return new CaptureResult(findByReference(c.reference()), true);
+				VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'CAPTURED')
+				ON CONFLICT DO NOTHING""", rows.stream().map(t -> new Object[] { t.id(), t.reference(),
+				t.merchantId().value(), t.terminalSn(), t.channel().name(), t.cardKind().name(), t.amount().fen(),
+				t.fee().fen(), t.net().fen(), Timestamps.toDb(t.occurredAt()), Timestamps.toDb(t.capturedAt()),
+				t.businessDate() }).toList());
+		boolean countsKnown = Arrays.stream(counts).allMatch(n -> n == 0 || n == 1);
+		Map<String, CapturedTransaction> stored = countsKnown ? Map.of() : findByReferences(accepted.keySet());
+		List<JournalEntry> entries = new ArrayList<>();
+		for (int i = 0; i < rows.size(); i++) {
+			CapturedTransaction t = rows.get(i);
+			boolean inserted = countsKnown ? counts[i] == 1 : stored.get(t.reference()).id().equals(t.id());
+			if (inserted) {
+				results.put(t.reference(), new CaptureResult(t, false));
+				entries.add(new JournalEntry("CAPTURE", t.id().toString(), List.of(
+						Posting.debit(LedgerAccount.CARD_NETWORK_RECEIVABLE, t.amount()),
+						Posting.credit(LedgerAccount.merchantPayable(t.merchantId()), t.net()),
+						Posting.credit(LedgerAccount.FEE_REVENUE, t.fee()))));
+			}
+			else {
+				CapturedTransaction first = countsKnown ? findByReference(t.reference()) : stored.get(t.reference());
+				results.put(t.reference(), new CaptureResult(first, true));
+			}
 		}
-		ledger.post(new JournalEntry("CAPTURE", id.toString(), List.of(
-				Posting.debit(LedgerAccount.CARD_NETWORK_RECEIVABLE, amount),
-				Posting.credit(LedgerAccount.merchantPayable(merchant.id()), net),
-				Posting.credit(LedgerAccount.FEE_REVENUE, fee))));
-		return new CaptureResult(findByReference(c.reference()), false);
+		ledger.postAll(entries);
+		return results;
 	}
 
 	@Override
@@ -189,11 +277,19 @@ class CaptureService implements Transactions {
 
 	@Override
 	@Transactional(readOnly = true)
-	public Money netCapturedSince(MerchantId merchantId, LocalDate businessDate) {
-		return Money.ofFen(jdbc.sql("""
-				SELECT COALESCE(SUM(net_fen), 0) FROM card_transaction
-				WHERE merchant_id = :merchant AND business_date >= :date AND status = 'CAPTURED'""")
-			.param("merchant", merchantId.value()).param("date", businessDate).query(Long.class).single());
+	public Map<MerchantId, Money> netCapturedSince(Collection<MerchantId> merchantIds, LocalDate businessDate) {
+		Map<MerchantId, Money> net = new HashMap<>();
+		merchantIds.forEach(id -> net.put(id, Money.ZERO));
+		List<UUID> ids = merchantIds.stream().map(MerchantId::value).toList();
+		for (int from = 0; from < ids.size(); from += IN_LIST) {
+			jdbc.sql("""
+					SELECT merchant_id, SUM(net_fen) FROM card_transaction
+					WHERE merchant_id IN (:ids) AND business_date >= :date AND status = 'CAPTURED' GROUP BY merchant_id""")
+				.param("ids", ids.subList(from, Math.min(ids.size(), from + IN_LIST))).param("date", businessDate)
+				.query((rs, row) -> net.put(new MerchantId(rs.getObject(1, UUID.class)), Money.ofFen(rs.getLong(2))))
+				.list();
+		}
+		return net;
 	}
 
 	@Override
@@ -212,6 +308,21 @@ class CaptureService implements Transactions {
 			.forEach(row -> days.put(((java.sql.Date) row.get("business_date")).toLocalDate(),
 					Money.ofFen(((Number) row.get("total")).longValue())));
 		return days;
+	}
+
+	private Map<String, CapturedTransaction> findByReferences(Collection<String> references) {
+		Map<String, CapturedTransaction> found = new HashMap<>();
+		List<String> distinct = List.copyOf(new HashSet<>(references));
+		for (int from = 0; from < distinct.size(); from += IN_LIST) {
+			jdbc.sql("SELECT * FROM card_transaction WHERE reference IN (:references)")
+				.param("references", distinct.subList(from, Math.min(distinct.size(), from + IN_LIST)))
+				.query(CaptureService::map).list().forEach(t -> found.put(t.reference(), t));
+		}
+		return found;
+	}
+
+	private static boolean validReference(String reference) {
+		return reference != null && !reference.isBlank() && reference.length() <= 64;
 	}
 
 	private CapturedTransaction findByReference(String reference) {

@@ -39,20 +39,23 @@ class CaptureController {
 
 	@PostMapping("/batch")
 	BatchResponse batch(@RequestBody BatchRequest body) {
-		if (body.transactions() == null || body.transactions().isEmpty() || body.transactions().size() > MAX_BATCH) {
+		if (body.transactions() == null || body.transactions().isEmpty() || body.transactions().size() > MAX_BATCH
+				|| body.transactions().contains(null)) {
 			throw new ValidationFailedException(new FieldViolation("transactions", "INVALID_LENGTH"));
 		}
+		var outcomes = transactions.captureAll(body.transactions().stream().map(CaptureRequest::toCapture).toList());
 		List<BatchItem> items = new ArrayList<>();
-		for (CaptureRequest request : body.transactions()) {
-			try {
-				var result = transactions.capture(request.toCapture());
-				var t = result.transaction();
-				items.add(new BatchItem(request.reference(), result.duplicate() ? "DUPLICATE" : "CREATED", t.id().toString(),
-						t.fee().fen(), t.net().fen(), List.of()));
+		for (int i = 0; i < outcomes.size(); i++) {
+			var outcome = outcomes.get(i);
+			String reference = body.transactions().get(i).reference();
+			if (outcome.isRejected()) {
+				items.add(new BatchItem(reference, "REJECTED", null, null, null,
+						outcome.violations().stream().map(v -> v.field() + ":" + v.code()).toList()));
 			}
-			catch (ValidationFailedException e) {
-				items.add(new BatchItem(request.reference(), "REJECTED", null, null, null,
-						e.violations().stream().map(v -> v.field() + ":" + v.code()).toList()));
+			else {
+				var t = outcome.result().transaction();
+				items.add(new BatchItem(reference, outcome.result().duplicate() ? "DUPLICATE" : "CREATED", t.id().toString(),
+						t.fee().fen(), t.net().fen(), List.of()));
 			}
 		}
 		return new BatchResponse(items);

@@ -4,6 +4,9 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Clock;
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -23,6 +26,7 @@ import com.settledesk.merchant.MerchantRegistration;
 import com.settledesk.merchant.MerchantStatus;
 import com.settledesk.merchant.Merchants;
 import com.settledesk.merchant.SettlementMode;
+import com.settledesk.merchant.SettlementTerms;
 import com.settledesk.secrets.EncryptedValue;
 import com.settledesk.secrets.SensitiveDataProtector;
 import com.settledesk.shared.FieldViolation;
@@ -66,9 +70,23 @@ class MerchantService implements Merchants {
 
 	@Override
 	@Transactional(readOnly = true)
-	public List<MerchantProfile> activeBySettlementMode(SettlementMode mode) {
-		return jdbc.sql("SELECT * FROM merchant WHERE settlement_mode = :mode AND status = 'ACTIVE' ORDER BY merchant_no")
-			.param("mode", mode.name()).query(this::map).list();
+	public Map<String, MerchantProfile> findByMerchantNos(Collection<String> merchantNos) {
+		Map<String, MerchantProfile> found = new HashMap<>();
+		List<String> numbers = List.copyOf(new HashSet<>(merchantNos));
+		for (int from = 0; from < numbers.size(); from += 1000) {
+			jdbc.sql("SELECT * FROM merchant WHERE merchant_no IN (:numbers)")
+				.param("numbers", numbers.subList(from, Math.min(numbers.size(), from + 1000)))
+				.query(this::map).list().forEach(m -> found.put(m.merchantNo(), m));
+		}
+		return found;
+	}
+
+	@Override
+	@Transactional(readOnly = true)
+	public List<SettlementTerms> activeBySettlementMode(SettlementMode mode) {
+		return jdbc.sql("SELECT id, fee_plan FROM merchant WHERE settlement_mode = :mode AND status = 'ACTIVE'")
+			.param("mode", mode.name())
+			.query((rs, row) -> new SettlementTerms(new MerchantId(rs.getObject(1, UUID.class)), rs.getString(2))).list();
 	}
 
 	@Override

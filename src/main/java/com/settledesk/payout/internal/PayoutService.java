@@ -7,16 +7,21 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.EnumMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.MessageSource;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.modulith.events.ApplicationModuleListener;
 import org.springframework.scheduling.annotation.Scheduled;
@@ -32,9 +37,9 @@ import com.settledesk.ledger.JournalEntry;
 import com.settledesk.ledger.Ledger;
 import com.settledesk.ledger.LedgerAccount;
 import com.settledesk.ledger.Posting;
-import com.settledesk.merchant.MerchantProfile;
 import com.settledesk.merchant.Merchants;
 import com.settledesk.merchant.SettlementMode;
+import com.settledesk.merchant.SettlementTerms;
 import com.settledesk.notification.Channel;
 import com.settledesk.notification.Notifications;
 import com.settledesk.payout.Balance;
@@ -44,6 +49,7 @@ import com.settledesk.payout.Payouts;
 import com.settledesk.payout.SettlementRun;
 import com.settledesk.secrets.EncryptedValue;
 import com.settledesk.secrets.SensitiveDataProtector;
+import com.settledesk.settlementaccount.PayoutDestination;
 import com.settledesk.settlementaccount.SettlementAccountChanged;
 import com.settledesk.settlementaccount.SettlementAccounts;
 import com.settledesk.shared.ClockConfiguration;
@@ -54,8 +60,9 @@ import com.settledesk.shared.StateConflictException;
 import com.settledesk.shared.Timestamps;
 
 /**
- * Sweeps balances into payouts and pays them. A merchant's sweep runs under a row lock on its guard, so two
- * sweeps (two instances) pay each fen once. A payout is marked SUBMITTED before the bank is called, so a
+ * Sweeps balances into payouts and pays them. The sweep reads who is owed from the ledger's maintained
+ * balances and works through them in chunks, a statement per table; each merchant's guard row is locked while
+ * it is swept, so two sweeps (two instances) pay each fen once. A payout is marked SUBMITTED before the bank is called, so a
  * crash leaves it to be submitted again — the bank is idempotent by payout id. Money that does not arrive
  * (failed, returned) goes back to the merchant's balance, surcharge included, and is paid again by a later
  * sweep to the card active then.
@@ -65,8 +72,10 @@ class PayoutService implements Payouts {
 
 	private static final Logger log = LoggerFactory.getLogger(PayoutService.class);
 	private static final int FAILURES_BEFORE_HOLD = 3;
+	private static final int SWEEP_CHUNK = 1000;
 
 	private final JdbcClient jdbc;
+	private final JdbcTemplate batch;
 	private final Ledger ledger;
 	private final Merchants merchants;
 	private final SettlementAccounts accounts;
@@ -82,11 +91,12 @@ class PayoutService implements Payouts {
 	private final TransactionTemplate tx;
 	private final Money minimumPayout;
 
-	PayoutService(JdbcClient jdbc, Ledger ledger, Merchants merchants, SettlementAccounts accounts,
+	PayoutService(JdbcClient jdbc, JdbcTemplate batch, Ledger ledger, Merchants merchants, SettlementAccounts accounts,
 			Transactions transactions, FeePlans feePlans, BusinessCalendar calendar, BankChannel bank,
 			SensitiveDataProtector protector, Notifications notifications, MessageSource messages, AuditLog audit,
 			Clock clock, TransactionTemplate tx, @Value("${settledesk.payout.minimum-fen:100}") long minimumFen) {
 		this.jdbc = jdbc;
+		this.batch = batch;
 		this.ledger = ledger;
 		this.merchants = merchants;
 		this.accounts = accounts;
@@ -188,22 +198,17 @@ class PayoutService implements Payouts {
 		if (!workingDay) {
 			return new SettlementRun(mode, false, 0, 0, Money.ZERO, 0);
 		}
-		int considered = 0;
-		int created = 0;
-		int held = 0;
-		Money total = Money.ZERO;
-		for (MerchantProfile merchant : merchants.activeBySettlementMode(settlementMode)) {
-			considered++;
-			SweepResult result = tx.execute(status -> sweep(merchant, settlementMode, today));
-			if (result.held()) {
-				held++;
-			}
-			if (result.amount().isPositive()) {
-				created++;
-				total = total.plus(result.amount());
-			}
+		Map<MerchantId, Money> owed = ledger.owedToMerchants(minimumPayout);
+		List<SettlementTerms> due = merchants.activeBySettlementMode(settlementMode).stream()
+			.filter(terms -> owed.containsKey(terms.id()))
+			.sorted(Comparator.comparing(terms -> terms.id().value()))
+			.toList();
+		SweepTally tally = new SweepTally();
+		for (int from = 0; from < due.size(); from += SWEEP_CHUNK) {
+			List<SettlementTerms> chunk = due.subList(from, Math.min(due.size(), from + SWEEP_CHUNK));
+			tx.executeWithoutResult(status -> sweep(chunk, settlementMode, today, tally));
 		}
-		return new SettlementRun(mode, true, considered, created, total, held);
+		return new SettlementRun(mode, true, due.size(), tally.created, tally.total, tally.held);
 	}
 
 	@Scheduled(fixedDelayString = "${settledesk.payout.d0-sweep-interval:60s}",
@@ -217,45 +222,66 @@ class PayoutService implements Payouts {
 		settle(SettlementMode.T1.name());
 	}
 
-	private record SweepResult(Money amount, boolean held) {
+	private static final class SweepTally {
+		int created;
+		int held;
+		Money total = Money.ZERO;
 	}
 
-	private SweepResult sweep(MerchantProfile merchant, SettlementMode mode, LocalDate today) {
-		MerchantId merchantId = merchant.id();
-		jdbc.sql("INSERT INTO payout_sweep_guard (merchant_id) VALUES (:m) ON CONFLICT DO NOTHING")
-			.param("m", merchantId.value()).update();
-		jdbc.sql("SELECT merchant_id FROM payout_sweep_guard WHERE merchant_id = :m FOR UPDATE")
-			.param("m", merchantId.value()).query().singleRow();
-		boolean isHeld = jdbc.sql("SELECT COUNT(*) FROM payout_hold WHERE merchant_id = :m").param("m", merchantId.value())
-			.query(Long.class).single() > 0;
-		if (isHeld) {
-			return new SweepResult(Money.ZERO, true);
+	/**
+	 * Sweeps a chunk of merchants in one transaction with a statement per table. The chunk's guard rows are
+	 * locked first; those another sweep holds are skipped — that sweep is paying them.
+	 */
+	private void sweep(List<SettlementTerms> chunk, SettlementMode mode, LocalDate today, SweepTally tally) {
+		List<UUID> ids = chunk.stream().map(terms -> terms.id().value()).toList();
+		batch.batchUpdate("INSERT INTO payout_sweep_guard (merchant_id) VALUES (?) ON CONFLICT DO NOTHING",
+				ids.stream().map(id -> new Object[] { id }).toList());
+		Set<UUID> locked = new HashSet<>(jdbc.sql("""
+				SELECT merchant_id FROM payout_sweep_guard WHERE merchant_id IN (:ids) ORDER BY merchant_id
+				FOR UPDATE SKIP LOCKED""").param("ids", ids).query(UUID.class).list());
+		Set<UUID> heldIds = new HashSet<>(jdbc.sql("SELECT merchant_id FROM payout_hold WHERE merchant_id IN (:ids)")
+			.param("ids", ids).query(UUID.class).list());
+		List<SettlementTerms> sweepable = chunk.stream()
+			.filter(terms -> locked.contains(terms.id().value()) && !heldIds.contains(terms.id().value())).toList();
+		tally.held += (int) chunk.stream().filter(terms -> locked.contains(terms.id().value())
+				&& heldIds.contains(terms.id().value())).count();
+		if (sweepable.isEmpty()) {
+			return;
 		}
-		Money balance = ledger.balance(LedgerAccount.merchantPayable(merchantId)).negate();
-		Money due = mode == SettlementMode.D0 ? balance : balance.minus(transactions.netCapturedSince(merchantId, today));
-		Money fee = mode == SettlementMode.D0 ? feePlans.plan(merchant.feePlan()).d0Surcharge(due) : Money.ZERO;
-		Money amount = due.minus(fee);
-		var account = accounts.active(merchantId);
-		if (due.compareTo(minimumPayout) < 0 || !amount.isPositive() || account.isEmpty()) {
-			return new SweepResult(Money.ZERO, false);
+		List<MerchantId> merchantIds = sweepable.stream().map(SettlementTerms::id).toList();
+		Map<LedgerAccount, Money> balances = ledger.balances(merchantIds.stream().map(LedgerAccount::merchantPayable).toList());
+		Map<MerchantId, Money> notYetDue = mode == SettlementMode.T1 ? transactions.netCapturedSince(merchantIds, today)
+				: Map.of();
+		Map<MerchantId, PayoutDestination> destinations = accounts.payoutDestinations(merchantIds);
+		OffsetDateTime now = Timestamps.toDb(clock.instant());
+		List<Object[]> payouts = new ArrayList<>();
+		List<JournalEntry> entries = new ArrayList<>();
+		for (SettlementTerms terms : sweepable) {
+			MerchantId merchantId = terms.id();
+			Money due = balances.get(LedgerAccount.merchantPayable(merchantId)).negate()
+				.minus(notYetDue.getOrDefault(merchantId, Money.ZERO));
+			Money fee = mode == SettlementMode.D0 ? feePlans.plan(terms.feePlan()).d0Surcharge(due) : Money.ZERO;
+			Money amount = due.minus(fee);
+			PayoutDestination destination = destinations.get(merchantId);
+			if (due.compareTo(minimumPayout) < 0 || !amount.isPositive() || destination == null) {
+				continue;
+			}
+			UUID id = UUID.randomUUID();
+			payouts.add(new Object[] { id, merchantId.value(), mode.name(), due.fen(), fee.fen(), amount.fen(),
+					destination.accountId().value(), destination.accountNumberMasked(), destination.accountName(),
+					destination.fingerprint(), destination.numberCipher(), now });
+			entries.add(new JournalEntry("PAYOUT", id.toString(), List.of(
+					Posting.debit(LedgerAccount.merchantPayable(merchantId), due),
+					Posting.credit(LedgerAccount.PAYOUT_IN_TRANSIT, amount),
+					Posting.credit(LedgerAccount.FEE_REVENUE, fee))));
+			tally.created++;
+			tally.total = tally.total.plus(amount);
 		}
-		UUID id = UUID.randomUUID();
-		jdbc.sql("""
+		batch.batchUpdate("""
 				INSERT INTO payout (id, merchant_id, mode, gross_fen, fee_fen, amount_fen, status, destination_account_id,
 				    destination_masked, destination_name, destination_fingerprint, destination_cipher, attempts, created_at, version)
-				VALUES (:id, :m, :mode, :gross, :fee, :amount, 'CREATED', :account, :masked, :name, :fingerprint, :cipher, 0,
-				    :now, 0)""")
-			.param("id", id).param("m", merchantId.value()).param("mode", mode.name()).param("gross", due.fen())
-			.param("fee", fee.fen()).param("amount", amount.fen()).param("account", account.get().id().value())
-			.param("masked", account.get().accountNumberMasked()).param("name", account.get().accountName())
-			.param("fingerprint", account.get().accountNumberFingerprint())
-			.param("cipher", accounts.numberCipher(account.get().id())).param("now", Timestamps.toDb(clock.instant()))
-			.update();
-		ledger.post(new JournalEntry("PAYOUT", id.toString(), List.of(
-				Posting.debit(LedgerAccount.merchantPayable(merchantId), due),
-				Posting.credit(LedgerAccount.PAYOUT_IN_TRANSIT, amount),
-				Posting.credit(LedgerAccount.FEE_REVENUE, fee))));
-		return new SweepResult(amount, false);
+				VALUES (?, ?, ?, ?, ?, ?, 'CREATED', ?, ?, ?, ?, ?, 0, ?, 0)""", payouts);
+		ledger.postAll(entries);
 	}
 
 	/** Hands due payouts to the bank, one at a time, each claimed with FOR UPDATE SKIP LOCKED. */
@@ -285,13 +311,14 @@ class PayoutService implements Payouts {
 	@ApplicationModuleListener
 	void on(SettlementAccountChanged event) {
 		MerchantId merchantId = new MerchantId(event.merchantId());
-		var account = accounts.active(merchantId).orElseThrow();
+		PayoutDestination account = accounts.payoutDestinations(List.of(merchantId)).get(merchantId);
 		int repointed = jdbc.sql("""
 				UPDATE payout SET destination_account_id = :account, destination_masked = :masked, destination_name = :name,
 				    destination_fingerprint = :fingerprint, destination_cipher = :cipher, version = version + 1
 				WHERE merchant_id = :m AND status = 'CREATED'""")
-			.param("account", account.id().value()).param("masked", account.accountNumberMasked())
-			.param("name", account.accountName()).param("fingerprint", account.accountNumberFingerprint()).param("cipher", accounts.numberCipher(account.id()))
+			.param("account", account.accountId().value()).param("masked", account.accountNumberMasked())
+			.param("name", account.accountName()).param("fingerprint", account.fingerprint())
+			.param("cipher", account.numberCipher())
 			.param("m", merchantId.value()).update();
 		int lifted = jdbc.sql("DELETE FROM payout_hold WHERE merchant_id = :m").param("m", merchantId.value()).update();
 		audit.record(AuditEvent.of("PAYOUTS_REPOINTED", "MERCHANT", merchantId.toString()).by("system")

@@ -5,6 +5,8 @@ import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.OffsetDateTime;
+import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -21,6 +23,7 @@ import com.settledesk.secrets.SensitiveDataProtector;
 import com.settledesk.settlementaccount.AccountType;
 import com.settledesk.settlementaccount.CardBinLookup;
 import com.settledesk.settlementaccount.NewSettlementAccount;
+import com.settledesk.settlementaccount.PayoutDestination;
 import com.settledesk.settlementaccount.ProtectedAccount;
 import com.settledesk.settlementaccount.SettlementAccountChanged;
 import com.settledesk.settlementaccount.SettlementAccountView;
@@ -153,9 +156,21 @@ class SettlementAccountService implements SettlementAccounts {
 
 	@Override
 	@Transactional(readOnly = true)
-	public String numberCipher(SettlementAccountId accountId) {
-		return jdbc.sql("SELECT account_number_cipher FROM settlement_account WHERE id = :id")
-			.param("id", accountId.value()).query(String.class).single();
+	public Map<MerchantId, PayoutDestination> payoutDestinations(Collection<MerchantId> merchantIds) {
+		Map<MerchantId, PayoutDestination> destinations = new HashMap<>();
+		List<UUID> ids = merchantIds.stream().map(MerchantId::value).toList();
+		for (int from = 0; from < ids.size(); from += 1000) {
+			jdbc.sql("""
+					SELECT active_merchant_id, id, account_number_masked, account_name, account_number_fingerprint,
+					    account_number_cipher
+					FROM settlement_account WHERE active_merchant_id IN (:ids)""")
+				.param("ids", ids.subList(from, Math.min(ids.size(), from + 1000)))
+				.query((rs, row) -> destinations.put(new MerchantId(rs.getObject(1, UUID.class)),
+						new PayoutDestination(new SettlementAccountId(rs.getObject(2, UUID.class)), rs.getString(3),
+								rs.getString(4), rs.getString(5), rs.getString(6))))
+				.list();
+		}
+		return destinations;
 	}
 
 	@Override

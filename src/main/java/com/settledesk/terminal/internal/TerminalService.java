@@ -3,6 +3,9 @@ package com.settledesk.terminal.internal;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Clock;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -40,6 +43,19 @@ class TerminalService implements Terminals {
 	public Optional<TerminalView> findBySerialNo(String serialNo) {
 		return jdbc.sql("SELECT * FROM terminal WHERE serial_no = :sn").param("sn", serialNo)
 			.query(TerminalService::map).optional();
+	}
+
+	@Override
+	@Transactional(readOnly = true)
+	public Map<String, TerminalView> findBySerialNos(Collection<String> serialNos) {
+		Map<String, TerminalView> found = new HashMap<>();
+		List<String> numbers = List.copyOf(new HashSet<>(serialNos));
+		for (int from = 0; from < numbers.size(); from += 1000) {
+			jdbc.sql("SELECT * FROM terminal WHERE serial_no IN (:numbers)")
+				.param("numbers", numbers.subList(from, Math.min(numbers.size(), from + 1000)))
+				.query(TerminalService::map).list().forEach(t -> found.put(t.serialNo(), t));
+		}
+		return found;
 	}
 
 	@Override
