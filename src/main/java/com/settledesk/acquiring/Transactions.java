@@ -4,6 +4,7 @@ import java.time.LocalDate;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 
 import com.settledesk.shared.FieldViolation;
 import com.settledesk.shared.MerchantId;
@@ -26,6 +27,9 @@ public interface Transactions {
 
 	/** Reverses a captured transaction (冲正: the gateway cancels it, e.g. after a timeout); posted as its own entry. */
 	CapturedTransaction reverse(String reference);
+
+	/** Many transactions by id in one read; unknown ids are absent from the map. */
+	Map<UUID, CapturedTransaction> byIds(Collection<UUID> ids);
 
 	List<CapturedTransaction> ofMerchant(MerchantId merchantId, LocalDate from, LocalDate to, int limit);
 

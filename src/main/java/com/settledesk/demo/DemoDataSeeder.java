@@ -69,9 +69,10 @@ public class DemoDataSeeder implements ApplicationRunner {
 		user("reviewer1", "审核员一", Role.REVIEWER, null);
 		user("reviewer2", "复核员二", Role.SENIOR_REVIEWER, null);
 		user("agent1", "客服一", Role.AGENT, null);
+		user("finance1", "财务一", Role.FINANCE, null);
 		user("admin", "系统管理员", Role.ADMIN, null);
 		user("gateway", "收单网关", Role.GATEWAY, null);
-		log.info("Demo data present: 2 merchants, 8 users, 2 terminals (password {} for every demo user)", PASSWORD);
+		log.info("Demo data present: 2 merchants, 9 users, 2 terminals (password {} for every demo user)", PASSWORD);
 	}
 
 	private MerchantProfile merchant(MerchantRegistration registration) {

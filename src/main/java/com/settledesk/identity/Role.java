@@ -13,6 +13,8 @@ public enum Role {
 	SENIOR_REVIEWER,
 	/** 客服 */
 	AGENT,
+	/** 财务: payouts, reconciliation with the bank, fee disputes. */
+	FINANCE,
 	ADMIN,
 	/** The acquiring gateway that posts transactions. */
 	GATEWAY;
@@ -22,7 +24,7 @@ public enum Role {
 	}
 
 	public boolean isOperatorRole() {
-		return this == REVIEWER || this == SENIOR_REVIEWER || this == AGENT || this == ADMIN;
+		return this == REVIEWER || this == SENIOR_REVIEWER || this == AGENT || this == FINANCE || this == ADMIN;
 	}
 
 	public String authority() {

@@ -1,5 +1,6 @@
 package com.settledesk.payout;
 
+import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -20,6 +21,9 @@ public interface Payouts {
 	Money pending(MerchantId merchantId);
 
 	List<PayoutView> byStatus(PayoutStatus status, int limit);
+
+	/** Many payouts by id in one read; unknown ids are absent from the map. */
+	Map<UUID, PayoutView> byIds(Collection<UUID> ids);
 
 	Map<PayoutStatus, Long> countByStatus();
 

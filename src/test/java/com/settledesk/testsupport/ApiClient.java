@@ -89,6 +89,25 @@ public class ApiClient {
 		return send(builder(path, token).method(method, HttpRequest.BodyPublishers.noBody()));
 	}
 
+	/** A GET whose body is a file (PDF, CSV with a byte-order mark): its bytes as sent; fails unless 200. */
+	public byte[] download(String path, String token) {
+		try {
+			HttpResponse<byte[]> response = http.send(builder(path, token).GET().build(), HttpResponse.BodyHandlers.ofByteArray());
+			if (response.statusCode() != 200) {
+				throw new IllegalStateException("GET " + path + " answered " + response.statusCode() + ": "
+						+ new String(response.body(), StandardCharsets.UTF_8));
+			}
+			return response.body();
+		}
+		catch (IOException e) {
+			throw new IllegalStateException(e);
+		}
+		catch (InterruptedException e) {
+			Thread.currentThread().interrupt();
+			throw new IllegalStateException(e);
+		}
+	}
+
 	public Response send(HttpRequest.Builder request) {
 		try {
 			HttpResponse<String> response = http.send(request.build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));

@@ -266,6 +266,19 @@ class CaptureService implements Transactions {
 
 	@Override
 	@Transactional(readOnly = true)
+	public Map<UUID, CapturedTransaction> byIds(Collection<UUID> ids) {
+		Map<UUID, CapturedTransaction> found = new HashMap<>();
+		List<UUID> distinct = List.copyOf(new HashSet<>(ids));
+		for (int from = 0; from < distinct.size(); from += IN_LIST) {
+			jdbc.sql("SELECT * FROM card_transaction WHERE id IN (:ids)")
+				.param("ids", distinct.subList(from, Math.min(distinct.size(), from + IN_LIST)))
+				.query(CaptureService::map).list().forEach(t -> found.put(t.id(), t));
+		}
+		return found;
+	}
+
+	@Override
+	@Transactional(readOnly = true)
 	public List<CapturedTransaction> ofMerchant(MerchantId merchantId, LocalDate from, LocalDate to, int limit) {
 		return jdbc.sql("""
 				SELECT * FROM card_transaction WHERE merchant_id = :merchant AND business_date BETWEEN :from AND :to

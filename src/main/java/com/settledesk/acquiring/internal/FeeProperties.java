@@ -3,13 +3,17 @@ package com.settledesk.acquiring.internal;
 import java.util.Map;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
 
 import com.settledesk.acquiring.FeePlan;
 import com.settledesk.acquiring.FeePlans;
 
-/** Fee plans and capture limits from configuration (settledesk.acquiring.*). */
+/**
+ * Fee plans, capture limits and the settlement-card change fee from configuration (settledesk.acquiring.*).
+ */
 @ConfigurationProperties("settledesk.acquiring")
-record FeeProperties(long singleTransactionLimitFen, Map<String, Plan> plans) implements FeePlans {
+record FeeProperties(long singleTransactionLimitFen, Map<String, Plan> plans, @DefaultValue("0") long cardChangeFeeFen)
+		implements FeePlans {
 
 	record Plan(long debitBp, long debitCapFen, long creditBp, long qrBp, long d0SurchargeBp, long d0SurchargeFixedFen) {
 	}

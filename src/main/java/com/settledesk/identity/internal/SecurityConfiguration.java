@@ -50,9 +50,9 @@ class SecurityConfiguration {
 
 	private static final String[] MERCHANT = { Role.MERCHANT_OWNER.name(), Role.MERCHANT_CASHIER.name() };
 	private static final String[] OPERATOR = { Role.REVIEWER.name(), Role.SENIOR_REVIEWER.name(), Role.AGENT.name(),
-			Role.ADMIN.name() };
+			Role.FINANCE.name(), Role.ADMIN.name() };
 	private static final String[] MERCHANT_OR_OPERATOR = { Role.MERCHANT_OWNER.name(), Role.MERCHANT_CASHIER.name(),
-			Role.REVIEWER.name(), Role.SENIOR_REVIEWER.name(), Role.AGENT.name(), Role.ADMIN.name() };
+			Role.REVIEWER.name(), Role.SENIOR_REVIEWER.name(), Role.AGENT.name(), Role.FINANCE.name(), Role.ADMIN.name() };
 
 	@Bean
 	@Order(1)
@@ -65,6 +65,8 @@ class SecurityConfiguration {
 				.requestMatchers("/api/v1/dev/**").permitAll()
 				.requestMatchers("/api/v1/merchant/**").hasAnyRole(MERCHANT)
 				.requestMatchers("/api/v1/card-bins/**").hasAnyRole(MERCHANT_OR_OPERATOR)
+				// a job is answered only to the user who started it
+				.requestMatchers("/api/v1/jobs/**").hasAnyRole(MERCHANT_OR_OPERATOR)
 				.requestMatchers("/api/v1/ops/users/**", "/api/v1/ops/audit/**").hasRole(Role.ADMIN.name())
 				.requestMatchers("/api/v1/ops/**").hasAnyRole(OPERATOR)
 				.requestMatchers("/api/v1/acquiring/**").hasRole(Role.GATEWAY.name())
@@ -105,6 +107,7 @@ class SecurityConfiguration {
 				// The stop link of a change notice works without login; development pages exist only in the demo.
 				.requestMatchers("/stop/**", "/dev/**").permitAll()
 				.requestMatchers("/ops", "/ops/**").hasAnyRole(OPERATOR)
+				.requestMatchers("/jobs/**").hasAnyRole(MERCHANT_OR_OPERATOR)
 				.requestMatchers("/").authenticated()
 				.anyRequest().hasAnyRole(MERCHANT))
 			.authenticationProvider(new PasswordLoginProvider(loginService))

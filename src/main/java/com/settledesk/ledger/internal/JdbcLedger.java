@@ -1,6 +1,8 @@
 package com.settledesk.ledger.internal;
 
+import java.sql.PreparedStatement;
 import java.time.Clock;
+import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -8,11 +10,14 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.SortedMap;
 import java.util.TreeMap;
 import java.util.UUID;
+import java.util.function.Consumer;
 
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.RowCallbackHandler;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -20,6 +25,8 @@ import org.springframework.transaction.annotation.Transactional;
 import com.settledesk.ledger.JournalEntry;
 import com.settledesk.ledger.Ledger;
 import com.settledesk.ledger.LedgerAccount;
+import com.settledesk.ledger.LedgerLine;
+import com.settledesk.ledger.PostedEntry;
 import com.settledesk.ledger.Posting;
 import com.settledesk.shared.MerchantId;
 import com.settledesk.shared.Money;
@@ -126,6 +133,61 @@ class JdbcLedger implements Ledger {
 			.query((rs, row) -> owed.put(new LedgerAccount(rs.getString(1)).merchantId(), Money.ofFen(-rs.getLong(2))))
 			.list();
 		return owed;
+	}
+
+	@Override
+	@Transactional(readOnly = true)
+	public Money balanceBefore(LedgerAccount account, Instant at) {
+		return Money.ofFen(jdbc.sql("""
+				SELECT COALESCE(SUM(p.amount_fen), 0) FROM posting p JOIN journal_entry e ON e.id = p.entry_id
+				WHERE p.account = :account AND e.created_at < :at""")
+			.param("account", account.name()).param("at", Timestamps.toDb(at)).query(Long.class).single());
+	}
+
+	@Override
+	@Transactional(readOnly = true)
+	public long countPostings(LedgerAccount account, Instant from, Instant to) {
+		return jdbc.sql("""
+				SELECT COUNT(*) FROM posting p JOIN journal_entry e ON e.id = p.entry_id
+				WHERE p.account = :account AND e.created_at >= :from AND e.created_at < :to""")
+			.param("account", account.name()).param("from", Timestamps.toDb(from)).param("to", Timestamps.toDb(to))
+			.query(Long.class).single();
+	}
+
+	@Override
+	@Transactional(readOnly = true)
+	public void forEachPosting(LedgerAccount account, Instant from, Instant to, Consumer<LedgerLine> line) {
+		batch.query(connection -> {
+			PreparedStatement statement = connection.prepareStatement("""
+					SELECT e.kind, e.reference, p.amount_fen, e.created_at
+					FROM posting p JOIN journal_entry e ON e.id = p.entry_id
+					WHERE p.account = ? AND e.created_at >= ? AND e.created_at < ?
+					ORDER BY e.created_at, e.id, p.line""");
+			statement.setString(1, account.name());
+			statement.setObject(2, Timestamps.toDb(from));
+			statement.setObject(3, Timestamps.toDb(to));
+			statement.setFetchSize(1000);
+			return statement;
+		}, (RowCallbackHandler) rs -> line.accept(new LedgerLine(rs.getString(1), rs.getString(2),
+				Money.ofFen(rs.getLong(3)), Timestamps.fromDb(rs.getObject(4, OffsetDateTime.class)))));
+	}
+
+	@Override
+	@Transactional(readOnly = true)
+	public Optional<PostedEntry> entry(String kind, String reference) {
+		record Row(Instant postedAt, Posting posting) {
+		}
+		List<Row> rows = jdbc.sql("""
+				SELECT e.created_at, p.account, p.amount_fen FROM journal_entry e JOIN posting p ON p.entry_id = e.id
+				WHERE e.kind = :kind AND e.reference = :reference ORDER BY p.line""")
+			.param("kind", kind).param("reference", reference)
+			.query((rs, n) -> new Row(Timestamps.fromDb(rs.getObject(1, OffsetDateTime.class)),
+					new Posting(new LedgerAccount(rs.getString(2)), Money.ofFen(rs.getLong(3)))))
+			.list();
+		if (rows.isEmpty()) {
+			return Optional.empty();
+		}
+		return Optional.of(new PostedEntry(kind, reference, rows.get(0).postedAt(), rows.stream().map(Row::posting).toList()));
 	}
 
 	@Override

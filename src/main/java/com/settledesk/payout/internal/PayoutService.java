@@ -8,7 +8,9 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.EnumMap;
 import java.util.HashSet;
 import java.util.List;
@@ -143,6 +145,19 @@ class PayoutService implements Payouts {
 	public List<PayoutView> byStatus(PayoutStatus status, int limit) {
 		return jdbc.sql("SELECT * FROM payout WHERE status = :s ORDER BY created_at DESC LIMIT :limit")
 			.param("s", status.name()).param("limit", Math.max(1, Math.min(limit, 500))).query(PayoutService::view).list();
+	}
+
+	@Override
+	@Transactional(readOnly = true)
+	public Map<UUID, PayoutView> byIds(Collection<UUID> ids) {
+		Map<UUID, PayoutView> found = new HashMap<>();
+		List<UUID> distinct = List.copyOf(new HashSet<>(ids));
+		for (int from = 0; from < distinct.size(); from += SWEEP_CHUNK) {
+			jdbc.sql("SELECT * FROM payout WHERE id IN (:ids)")
+				.param("ids", distinct.subList(from, Math.min(distinct.size(), from + SWEEP_CHUNK)))
+				.query(PayoutService::view).list().forEach(p -> found.put(p.id(), p));
+		}
+		return found;
 	}
 
 	@Override

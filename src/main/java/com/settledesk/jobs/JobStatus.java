@@ -1,0 +1,5 @@
+package com.settledesk.jobs;
+
+public enum JobStatus {
+	RUNNING, DONE, FAILED
+}
