@@ -18,7 +18,7 @@ import com.settledesk.payout.PayoutStatus;
 import com.settledesk.payout.Payouts;
 import com.settledesk.shared.StateConflictException;
 
-/** Payouts by status for operators; finance (administrators) can ask the bank again, hold and release. */
+/** Payouts by status for operators; finance and administrators can ask the bank again, hold and release. */
 @Controller
 class PayoutPagesController {
 
@@ -36,12 +36,12 @@ class PayoutPagesController {
 		model.addAttribute("counts", payouts.countByStatus());
 		model.addAttribute("status", status);
 		model.addAttribute("payouts", payouts.byStatus(status, 200));
-		model.addAttribute("mayAct", user.role() == Role.ADMIN);
+		model.addAttribute("mayAct", user.role() == Role.ADMIN || user.role() == Role.FINANCE);
 		return "console/payouts";
 	}
 
 	@PostMapping("/ops/payouts/{id}/retry")
-	@PreAuthorize("hasRole('ADMIN')")
+	@PreAuthorize("hasAnyRole('FINANCE', 'ADMIN')")
 	String retry(@PathVariable UUID id, CurrentUser user, RedirectAttributes redirect) {
 		try {
 			payouts.retry(id, user.username());
@@ -54,7 +54,7 @@ class PayoutPagesController {
 	}
 
 	@PostMapping("/ops/payouts/holds")
-	@PreAuthorize("hasRole('ADMIN')")
+	@PreAuthorize("hasAnyRole('FINANCE', 'ADMIN')")
 	String hold(@RequestParam String merchantNo, @RequestParam(defaultValue = "") String reason,
 			@RequestParam(defaultValue = "hold") String action, CurrentUser user, RedirectAttributes redirect) {
 		var merchant = merchants.findByMerchantNo(merchantNo.trim());

@@ -1,6 +1,9 @@
 package com.settledesk.payout.internal;
 
+import java.nio.file.Path;
+import java.time.LocalDate;
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 
 /**
@@ -23,4 +26,10 @@ interface BankChannel {
 
 	/** Payouts the bank paid and later returned (e.g. the card was closed), not yet collected. */
 	List<Return> collectReturns();
+
+	/**
+	 * The bank's result file for a business day (format: docs/bank-result-file.md), fetched to a local file as
+	 * a real bank's arrives by SFTP; empty while the bank has none for that day.
+	 */
+	Optional<Path> resultFile(LocalDate businessDay);
 }

@@ -365,7 +365,7 @@ class PayoutService implements Payouts {
 				((Number) p.get("amount_fen")).longValue()));
 	}
 
-	private void apply(UUID id, BankChannel.Answer answer) {
+	void apply(UUID id, BankChannel.Answer answer) {
 		switch (answer.outcome()) {
 			case PAID -> {
 				int updated = jdbc.sql("""
@@ -386,7 +386,7 @@ class PayoutService implements Payouts {
 	}
 
 	/** A failed or returned payout: its money (surcharge included) goes back to the balance, the merchant is told. */
-	private void moneyBack(UUID id, PayoutStatus outcome, String reason) {
+	void moneyBack(UUID id, PayoutStatus outcome, String reason) {
 		PayoutView payout = jdbc.sql("SELECT * FROM payout WHERE id = :id").param("id", id).query(PayoutService::view)
 			.optional().orElse(null);
 		PayoutStatus from = outcome == PayoutStatus.FAILED ? PayoutStatus.SUBMITTED : PayoutStatus.PAID;

@@ -1,24 +1,38 @@
 package com.settledesk.payout.internal;
 
+import java.io.BufferedWriter;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ThreadLocalRandom;
 
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
 import com.settledesk.secrets.SensitiveDataProtector;
+import com.settledesk.shared.ClockConfiguration;
+import com.settledesk.shared.Timestamps;
 
 /**
  * A bank payout channel that behaves like one: a network round trip per call, answers by destination account
  * (PAID unless told otherwise), a TIMEOUT that takes the channel's timeout, a RETURNED outcome that first pays
- * and reports the return later, and idempotency by payout id.
+ * and reports the return later, and idempotency by payout id. It keeps a book of the transfers it received
+ * and writes each day's result file from it once the day is over (Asia/Shanghai).
  */
 @Component
 class SimulatedBank implements BankChannel {
@@ -42,7 +56,12 @@ class SimulatedBank implements BankChannel {
 	private final Map<UUID, Answer> answered = new ConcurrentHashMap<>();
 	private final List<PendingReturn> returns = new ArrayList<>();
 
-	SimulatedBank(SensitiveDataProtector protector, Clock clock,
+	private final JdbcClient jdbc;
+	private final JdbcTemplate rows;
+	private final Path resultDirectory;
+
+	SimulatedBank(SensitiveDataProtector protector, Clock clock, JdbcClient jdbc, JdbcTemplate rows,
+			@Value("${settledesk.bank.result-dir:data/bank-results}") Path resultDirectory,
 			@Value("${settledesk.bank.simulated-latency:200ms}") Duration latency,
 			@Value("${settledesk.bank.timeout:2s}") Duration timeout,
 			@Value("${settledesk.bank.return-after:10s}") Duration returnAfter) {
@@ -51,6 +70,9 @@ class SimulatedBank implements BankChannel {
 		this.latency = latency;
 		this.timeout = timeout;
 		this.returnAfter = returnAfter;
+		this.jdbc = jdbc;
+		this.rows = rows;
+		this.resultDirectory = resultDirectory;
 	}
 
 	void script(String accountNumber, Scripted outcome, String reason) {
@@ -76,6 +98,12 @@ class SimulatedBank implements BankChannel {
 			default -> new Answer(Outcome.PAID, reference, null);
 		};
 		answered.put(payoutId, answer);
+		jdbc.sql("""
+				INSERT INTO sim_bank_transfer (payout_id, fingerprint, amount_fen, status, bank_reference, received_at)
+				VALUES (:id, :fingerprint, :amount, :status, :reference, :now) ON CONFLICT DO NOTHING""")
+			.param("id", payoutId).param("fingerprint", protector.fingerprint(accountNumber)).param("amount", amountFen)
+			.param("status", answer.outcome().name()).param("reference", reference)
+			.param("now", Timestamps.toDb(clock.instant())).update();
 		if (script.outcome() == Scripted.RETURNED) {
 			synchronized (returns) {
 				returns.add(new PendingReturn(payoutId, script.reason() == null ? "收款账户已销户" : script.reason(),
@@ -98,7 +126,46 @@ class SimulatedBank implements BankChannel {
 				return false;
 			});
 		}
+		due.forEach(r -> jdbc.sql("UPDATE sim_bank_transfer SET status = 'RETURNED' WHERE payout_id = :id")
+			.param("id", r.payoutId()).update());
 		return due;
+	}
+
+	@Override
+	public Optional<Path> resultFile(LocalDate businessDay) {
+		LocalDate today = LocalDate.ofInstant(clock.instant(), ClockConfiguration.DISPLAY_ZONE);
+		if (!businessDay.isBefore(today)) {
+			return Optional.empty();
+		}
+		Path file = resultDirectory.resolve("SIMBANK-" + businessDay + ".txt");
+		try {
+			Files.createDirectories(resultDirectory);
+			Path partial = Files.createTempFile(resultDirectory, "SIMBANK-", ".part");
+			long[] totals = new long[2];
+			try (BufferedWriter out = Files.newBufferedWriter(partial, StandardCharsets.UTF_8)) {
+				out.write("H|" + BankResultFile.FORMAT + "|1|" + businessDay + "|SIMBANK\n");
+				rows.query("""
+						SELECT payout_id, fingerprint, amount_fen, status, bank_reference FROM sim_bank_transfer
+						WHERE received_at >= ? AND received_at < ? ORDER BY received_at, payout_id""", rs -> {
+					try {
+						out.write("D|" + rs.getObject(1, UUID.class) + "|" + rs.getString(2) + "|" + rs.getLong(3) + "|"
+								+ rs.getString(4) + "|" + rs.getString(5) + "\n");
+					}
+					catch (IOException e) {
+						throw new UncheckedIOException(e);
+					}
+					totals[0]++;
+					totals[1] += rs.getLong(3);
+				}, Timestamps.toDb(businessDay.atStartOfDay(ClockConfiguration.DISPLAY_ZONE).toInstant()),
+						Timestamps.toDb(businessDay.plusDays(1).atStartOfDay(ClockConfiguration.DISPLAY_ZONE).toInstant()));
+				out.write("T|" + totals[0] + "|" + totals[1] + "\n");
+			}
+			Files.move(partial, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+			return Optional.of(file);
+		}
+		catch (IOException e) {
+			throw new UncheckedIOException(e);
+		}
 	}
 
 	private static void pause(Duration duration) {

@@ -48,14 +48,14 @@ class OpsPayoutController {
 	}
 
 	@PostMapping("/{id}/retry")
-	@PreAuthorize("hasRole('ADMIN')")
+	@PreAuthorize("hasAnyRole('FINANCE', 'ADMIN')")
 	@ResponseStatus(HttpStatus.NO_CONTENT)
 	void retry(@PathVariable UUID id, CurrentUser user) {
 		payouts.retry(id, user.username());
 	}
 
 	@PostMapping("/holds")
-	@PreAuthorize("hasRole('ADMIN')")
+	@PreAuthorize("hasAnyRole('FINANCE', 'ADMIN')")
 	@ResponseStatus(HttpStatus.NO_CONTENT)
 	void hold(@RequestBody HoldRequest body, CurrentUser user) {
 		if (body.reason() == null || body.reason().isBlank()) {
@@ -65,7 +65,7 @@ class OpsPayoutController {
 	}
 
 	@PostMapping("/holds/{merchantNo}/release")
-	@PreAuthorize("hasRole('ADMIN')")
+	@PreAuthorize("hasAnyRole('FINANCE', 'ADMIN')")
 	@ResponseStatus(HttpStatus.NO_CONTENT)
 	void release(@PathVariable String merchantNo, CurrentUser user) {
 		payouts.release(merchant(merchantNo), user.username());

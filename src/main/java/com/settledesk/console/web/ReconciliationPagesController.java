@@ -1,0 +1,113 @@
+package com.settledesk.console.web;
+
+import java.io.IOException;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.UUID;
+
+import org.springframework.format.annotation.DateTimeFormat;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.multipart.MultipartFile;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+import com.settledesk.identity.CurrentUser;
+import com.settledesk.jobs.BackgroundJobs;
+import com.settledesk.payout.Reconciliations;
+import com.settledesk.shared.ClockConfiguration;
+import com.settledesk.shared.StateConflictException;
+import com.settledesk.shared.ValidationFailedException;
+import com.settledesk.statement.FeeDisputes;
+
+/**
+ * Finance's reconciliation pages: fetch the bank's file for a day or upload one, watch the import's progress,
+ * then work through the breaks; and the fee disputes merchants raised.
+ */
+@Controller
+@PreAuthorize("hasAnyRole('FINANCE', 'ADMIN')")
+class ReconciliationPagesController {
+
+	private final Reconciliations reconciliations;
+	private final FeeDisputes disputes;
+	private final BackgroundJobs jobs;
+	private final Clock clock;
+
+	ReconciliationPagesController(Reconciliations reconciliations, FeeDisputes disputes, BackgroundJobs jobs,
+			Clock clock) {
+		this.reconciliations = reconciliations;
+		this.disputes = disputes;
+		this.jobs = jobs;
+		this.clock = clock;
+	}
+
+	@GetMapping("/ops/reconciliation")
+	String page(Model model) {
+		model.addAttribute("runs", reconciliations.runs(30));
+		model.addAttribute("yesterday", LocalDate.ofInstant(clock.instant(), ClockConfiguration.DISPLAY_ZONE).minusDays(1));
+		model.addAttribute("disputes", disputes.open(100));
+		return "console/reconciliation";
+	}
+
+	@PostMapping("/ops/reconciliation/bank-files")
+	String fetch(@RequestParam @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate date, CurrentUser user,
+			Model model) {
+		try {
+			return job(reconciliations.importBankFile(date, user.username()), user, model);
+		}
+		catch (ValidationFailedException e) {
+			return "console/reconciliation :: date-invalid";
+		}
+	}
+
+	@PostMapping("/ops/reconciliation/files")
+	String upload(@RequestParam MultipartFile file, CurrentUser user, Model model) throws IOException {
+		return job(reconciliations.importFile(file.getOriginalFilename() == null ? "result.txt" : file.getOriginalFilename(),
+				file.getInputStream(), user.username()), user, model);
+	}
+
+	@GetMapping("/ops/reconciliation/runs/{id}")
+	String run(@PathVariable UUID id, Model model) {
+		model.addAttribute("run", reconciliations.run(id));
+		model.addAttribute("breaks", reconciliations.breaks(id));
+		return "console/reconciliation-run";
+	}
+
+	@PostMapping("/ops/reconciliation/breaks/{id}")
+	String resolve(@PathVariable long id, @RequestParam UUID run, @RequestParam(defaultValue = "") String note,
+			@RequestParam(defaultValue = "false") boolean applyBankAnswer, CurrentUser user, RedirectAttributes redirect) {
+		try {
+			reconciliations.resolve(id, note, applyBankAnswer, user.username());
+			redirect.addFlashAttribute("done", "console.recon.resolved");
+		}
+		catch (ValidationFailedException e) {
+			redirect.addFlashAttribute("error", "console.recon.noteRequired");
+		}
+		catch (StateConflictException e) {
+			redirect.addFlashAttribute("error", "problem." + e.code() + ".detail");
+		}
+		return "redirect:/ops/reconciliation/runs/" + run;
+	}
+
+	@PostMapping("/ops/fee-disputes/{id}")
+	String answer(@PathVariable UUID id, @RequestParam(defaultValue = "") String resolution, CurrentUser user,
+			RedirectAttributes redirect) {
+		try {
+			disputes.resolve(id, resolution, user.username());
+			redirect.addFlashAttribute("done", "console.disputes.answered");
+		}
+		catch (ValidationFailedException | StateConflictException e) {
+			redirect.addFlashAttribute("error", "console.recon.noteRequired");
+		}
+		return "redirect:/ops/reconciliation";
+	}
+
+	private String job(UUID id, CurrentUser user, Model model) {
+		model.addAttribute("job", jobs.find(id, user.username()).orElseThrow());
+		return "jobs/progress :: job";
+	}
+}

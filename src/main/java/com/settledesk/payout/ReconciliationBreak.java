@@ -1,0 +1,24 @@
+package com.settledesk.payout;
+
+import java.time.Instant;
+import java.util.UUID;
+
+/**
+ * A difference between our payouts and the bank's file: MISSING_AT_BANK (we sent it, the bank's file does not
+ * have it), UNKNOWN_AT_BANK (the bank's file has a payout we do not know), AMOUNT_MISMATCH, STATUS_MISMATCH.
+ */
+public record ReconciliationBreak(long id, UUID runId, String kind, UUID payoutId, Long lineNo, Long ourAmountFen,
+		Long bankAmountFen, String ourStatus, String bankStatus, String bankReference, String status,
+		String resolution, String resolvedBy, Instant resolvedAt) {
+
+	public boolean isOpen() {
+		return "OPEN".equals(status);
+	}
+
+	/** Whether taking the bank's answer is a move the payout's state allows. */
+	public boolean bankAnswerApplicable() {
+		return isOpen() && "STATUS_MISMATCH".equals(kind)
+				&& (("SUBMITTED".equals(ourStatus) && ("PAID".equals(bankStatus) || "FAILED".equals(bankStatus)))
+						|| ("PAID".equals(ourStatus) && ("RETURNED".equals(bankStatus) || "FAILED".equals(bankStatus))));
+	}
+}

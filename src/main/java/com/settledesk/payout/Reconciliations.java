@@ -1,0 +1,32 @@
+package com.settledesk.payout;
+
+import java.io.InputStream;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.UUID;
+
+/**
+ * Reconciliation of payouts with the bank's daily result file (对账): importing a file (a background job;
+ * the same file twice changes nothing; a corrupt or cut-off file is refused whole), the breaks it found, and
+ * resolving them (audited).
+ */
+public interface Reconciliations {
+
+	/** Imports an uploaded result file in the background; answers the job. The content is read before return. */
+	UUID importFile(String fileName, InputStream content, String owner);
+
+	/** Fetches the bank's result file for the day through the bank channel and imports it; answers the job. */
+	UUID importBankFile(LocalDate businessDay, String owner);
+
+	List<ReconciliationRun> runs(int limit);
+
+	ReconciliationRun run(UUID runId);
+
+	List<ReconciliationBreak> breaks(UUID runId);
+
+	/**
+	 * Resolves a break with a note; with {@code applyBankAnswer}, a payout still waiting for the bank, or paid
+	 * and then reported failed or returned, takes the bank's answer (the money goes where that answer says).
+	 */
+	void resolve(long breakId, String note, boolean applyBankAnswer, String by);
+}

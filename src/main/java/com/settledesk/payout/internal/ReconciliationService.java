@@ -1,0 +1,296 @@
+package com.settledesk.payout.internal;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionTemplate;
+
+import com.settledesk.audit.AuditEvent;
+import com.settledesk.audit.AuditLog;
+import com.settledesk.jobs.BackgroundJobs;
+import com.settledesk.jobs.BackgroundJobs.Progress;
+import com.settledesk.jobs.JobFailedException;
+import com.settledesk.jobs.JobResult;
+import com.settledesk.payout.PayoutStatus;
+import com.settledesk.payout.ReconciliationBreak;
+import com.settledesk.payout.ReconciliationRun;
+import com.settledesk.payout.Reconciliations;
+import com.settledesk.shared.ClockConfiguration;
+import com.settledesk.shared.FieldViolation;
+import com.settledesk.shared.Money;
+import com.settledesk.shared.ResourceNotFoundException;
+import com.settledesk.shared.StateConflictException;
+import com.settledesk.shared.Timestamps;
+import com.settledesk.shared.ValidationFailedException;
+
+/**
+ * Imports a bank result file in one transaction — its lines streamed into the database a thousand at a
+ * time, so the file never has to fit in memory — then classifies in SQL what matched and what did not. A
+ * file that is corrupt, cut off or already imported rolls the whole transaction back: nothing half-imported.
+ */
+@Service
+class ReconciliationService implements Reconciliations {
+
+	private static final int BATCH = 1000;
+
+	private final JdbcClient jdbc;
+	private final JdbcTemplate batch;
+	private final BackgroundJobs jobs;
+	private final BankChannel bank;
+	private final PayoutService payouts;
+	private final AuditLog audit;
+	private final Clock clock;
+	private final TransactionTemplate tx;
+
+	ReconciliationService(JdbcClient jdbc, JdbcTemplate batch, BackgroundJobs jobs, BankChannel bank,
+			PayoutService payouts, AuditLog audit, Clock clock, TransactionTemplate tx) {
+		this.jdbc = jdbc;
+		this.batch = batch;
+		this.jobs = jobs;
+		this.bank = bank;
+		this.payouts = payouts;
+		this.audit = audit;
+		this.clock = clock;
+		this.tx = tx;
+	}
+
+	@Override
+	public UUID importFile(String fileName, InputStream content, String owner) {
+		Path copy;
+		try {
+			copy = Files.createTempFile("settledesk-recon-", ".txt");
+			Files.copy(content, copy, StandardCopyOption.REPLACE_EXISTING);
+		}
+		catch (IOException e) {
+			throw new UncheckedIOException(e);
+		}
+		return jobs.start("RECONCILIATION", owner, progress -> {
+			try {
+				return importNow(fileName, copy, owner, progress);
+			}
+			finally {
+				Files.deleteIfExists(copy);
+			}
+		});
+	}
+
+	@Override
+	public UUID importBankFile(LocalDate businessDay, String owner) {
+		LocalDate today = LocalDate.ofInstant(clock.instant(), ClockConfiguration.DISPLAY_ZONE);
+		if (!businessDay.isBefore(today)) {
+			throw new ValidationFailedException(new FieldViolation("date", "NOT_YET_CLOSED"));
+		}
+		return jobs.start("RECONCILIATION", owner, progress -> {
+			Path file = bank.resultFile(businessDay)
+				.orElseThrow(() -> new JobFailedException("RECON_NO_BANK_FILE", businessDay.toString()));
+			return importNow(file.getFileName().toString(), file, owner, progress);
+		});
+	}
+
+	/** Yesterday's file is fetched and reconciled each night, once the bank has closed the day. */
+	@Scheduled(cron = "${settledesk.reconciliation.cron:0 30 0 * * *}", zone = "Asia/Shanghai")
+	void reconcileYesterday() {
+		importBankFile(LocalDate.ofInstant(clock.instant(), ClockConfiguration.DISPLAY_ZONE).minusDays(1), "system");
+	}
+
+	private JobResult importNow(String fileName, Path file, String owner, Progress progress)
+			throws IOException {
+		progress.total(Files.size(file));
+		UUID runId = UUID.randomUUID();
+		try (InputStream in = Files.newInputStream(file)) {
+			tx.executeWithoutResult(status -> load(runId, fileName, in, owner, progress));
+		}
+		catch (UncheckedIOException e) {
+			throw e.getCause();
+		}
+		catch (DuplicateKeyException e) {
+			throw new JobFailedException("RECON_ALREADY_IMPORTED", fileName);
+		}
+		return JobResult.NONE;
+	}
+
+	private void load(UUID runId, String fileName, InputStream in, String owner,
+			Progress progress) {
+		List<Object[]> pending = new ArrayList<>(BATCH);
+		BankResultFile.Summary summary;
+		try {
+			summary = BankResultFile.read(in, header -> {
+			}, detail -> {
+				pending.add(new Object[] { runId, detail.lineNo(), detail.payoutId(), detail.fingerprint(), detail.amountFen(),
+						detail.status(), detail.bankReference() });
+				if (pending.size() == BATCH) {
+					insertLines(pending);
+				}
+			}, progress::done);
+		}
+		catch (BankResultFile.Corrupt e) {
+			throw new JobFailedException(e.truncated() ? "RECON_TRUNCATED" : "RECON_BAD_LINE", String.valueOf(e.lineNo()));
+		}
+		catch (IOException e) {
+			throw new UncheckedIOException(e);
+		}
+		insertLines(pending);
+		String earlier = jdbc.sql("SELECT file_name FROM recon_run WHERE sha256 = :sha").param("sha", summary.sha256())
+			.query(String.class).optional().orElse(null);
+		if (earlier != null) {
+			throw new JobFailedException("RECON_ALREADY_IMPORTED", earlier);
+		}
+		LocalDate day = summary.header().businessDate();
+		jdbc.sql("""
+				INSERT INTO recon_run (id, file_name, sha256, business_date, bank, lines, total_fen, matched, breaks,
+				    imported_by, imported_at)
+				VALUES (:id, :name, :sha, :day, :bank, :lines, :total, 0, 0, :by, :now)""")
+			.param("id", runId).param("name", fileName).param("sha", summary.sha256()).param("day", day)
+			.param("bank", summary.header().bank()).param("lines", summary.lines()).param("total", summary.totalFen())
+			.param("by", owner).param("now", Timestamps.toDb(clock.instant())).update();
+		long lineBreaks = classifyLines(runId);
+		long missing = jdbc.sql("""
+				INSERT INTO recon_break (run_id, kind, payout_id, our_amount_fen, our_status, status)
+				SELECT :run, 'MISSING_AT_BANK', p.id, p.amount_fen, p.status, 'OPEN' FROM payout p
+				WHERE p.submitted_at >= :from AND p.submitted_at < :to AND p.status IN ('SUBMITTED', 'PAID', 'FAILED', 'RETURNED')
+				AND NOT EXISTS (SELECT 1 FROM recon_line l WHERE l.run_id = :run AND l.payout_id = p.id)""")
+			.param("run", runId).param("from", Timestamps.toDb(day.atStartOfDay(ClockConfiguration.DISPLAY_ZONE).toInstant()))
+			.param("to", Timestamps.toDb(day.plusDays(1).atStartOfDay(ClockConfiguration.DISPLAY_ZONE).toInstant()))
+			.update();
+		jdbc.sql("UPDATE recon_run SET matched = :matched, breaks = :breaks WHERE id = :id")
+			.param("matched", summary.lines() - lineBreaks).param("breaks", lineBreaks + missing).param("id", runId).update();
+		audit.record(AuditEvent.of("RECONCILIATION_IMPORTED", "RECON_RUN", runId.toString()).by(owner)
+			.after(Map.of("file", fileName, "businessDate", day.toString(), "lines", summary.lines(),
+					"breaks", lineBreaks + missing)));
+	}
+
+	private void insertLines(List<Object[]> pending) {
+		if (!pending.isEmpty()) {
+			batch.batchUpdate("""
+					INSERT INTO recon_line (run_id, line_no, payout_id, fingerprint, amount_fen, status, bank_reference)
+					VALUES (?, ?, ?, ?, ?, ?, ?)""", pending);
+			pending.clear();
+		}
+	}
+
+	/** Breaks among the file's lines, found by the database: unknown payouts, then amounts, then statuses. */
+	private long classifyLines(UUID runId) {
+		int unknown = jdbc.sql("""
+				INSERT INTO recon_break (run_id, kind, payout_id, line_no, bank_amount_fen, bank_status, bank_reference, status)
+				SELECT l.run_id, 'UNKNOWN_AT_BANK', l.payout_id, l.line_no, l.amount_fen, l.status, l.bank_reference, 'OPEN'
+				FROM recon_line l WHERE l.run_id = :run AND NOT EXISTS (SELECT 1 FROM payout p WHERE p.id = l.payout_id)""")
+			.param("run", runId).update();
+		int amounts = jdbc.sql("""
+				INSERT INTO recon_break (run_id, kind, payout_id, line_no, our_amount_fen, bank_amount_fen, our_status,
+				    bank_status, bank_reference, status)
+				SELECT l.run_id, 'AMOUNT_MISMATCH', l.payout_id, l.line_no, p.amount_fen, l.amount_fen, p.status, l.status,
+				    l.bank_reference, 'OPEN'
+				FROM recon_line l JOIN payout p ON p.id = l.payout_id WHERE l.run_id = :run AND p.amount_fen <> l.amount_fen""")
+			.param("run", runId).update();
+		int statuses = jdbc.sql("""
+				INSERT INTO recon_break (run_id, kind, payout_id, line_no, our_amount_fen, bank_amount_fen, our_status,
+				    bank_status, bank_reference, status)
+				SELECT l.run_id, 'STATUS_MISMATCH', l.payout_id, l.line_no, p.amount_fen, l.amount_fen, p.status, l.status,
+				    l.bank_reference, 'OPEN'
+				FROM recon_line l JOIN payout p ON p.id = l.payout_id
+				WHERE l.run_id = :run AND p.amount_fen = l.amount_fen AND p.status <> l.status""")
+			.param("run", runId).update();
+		return (long) unknown + amounts + statuses;
+	}
+
+	@Override
+	@Transactional(readOnly = true)
+	public List<ReconciliationRun> runs(int limit) {
+		return jdbc.sql(RUNS + " ORDER BY r.imported_at DESC LIMIT :limit")
+			.param("limit", Math.max(1, Math.min(limit, 200))).query(ReconciliationService::run).list();
+	}
+
+	@Override
+	@Transactional(readOnly = true)
+	public ReconciliationRun run(UUID runId) {
+		return jdbc.sql(RUNS + " WHERE r.id = :id").param("id", runId).query(ReconciliationService::run).optional()
+			.orElseThrow(() -> new ResourceNotFoundException("Reconciliation run"));
+	}
+
+	@Override
+	@Transactional(readOnly = true)
+	public List<ReconciliationBreak> breaks(UUID runId) {
+		run(runId);
+		return jdbc.sql("SELECT * FROM recon_break WHERE run_id = :run ORDER BY status, id LIMIT 1000").param("run", runId)
+			.query(ReconciliationService::reconBreak).list();
+	}
+
+	@Override
+	@Transactional
+	public void resolve(long breakId, String note, boolean applyBankAnswer, String by) {
+		String text = note == null ? "" : note.strip();
+		if (text.length() < 2 || text.length() > 500) {
+			throw new ValidationFailedException(new FieldViolation("note", text.length() < 2 ? "TOO_SHORT" : "TOO_LONG"));
+		}
+		ReconciliationBreak found = jdbc.sql("SELECT * FROM recon_break WHERE id = :id FOR UPDATE").param("id", breakId)
+			.query(ReconciliationService::reconBreak).optional()
+			.orElseThrow(() -> new ResourceNotFoundException("Reconciliation break"));
+		if (!found.isOpen()) {
+			throw new StateConflictException("BREAK_RESOLVED", "The break has been resolved already");
+		}
+		if (applyBankAnswer) {
+			if (!found.bankAnswerApplicable()) {
+				throw new StateConflictException("BANK_ANSWER_NOT_APPLICABLE",
+						"The bank's answer cannot be applied to a payout in this state");
+			}
+			takeBankAnswer(found);
+		}
+		jdbc.sql("""
+				UPDATE recon_break SET status = 'RESOLVED', resolution = :note, resolved_by = :by, resolved_at = :now
+				WHERE id = :id""")
+			.param("note", text).param("by", by).param("now", Timestamps.toDb(clock.instant())).param("id", breakId).update();
+		audit.record(AuditEvent.of("RECONCILIATION_BREAK_RESOLVED", "PAYOUT", found.payoutId().toString()).by(by)
+			.after(Map.of("kind", found.kind(), "note", text, "bankAnswerApplied", applyBankAnswer)));
+	}
+
+	private void takeBankAnswer(ReconciliationBreak found) {
+		String reason = "银行对账结果：" + found.bankStatus();
+		if ("SUBMITTED".equals(found.ourStatus())) {
+			payouts.apply(found.payoutId(), "PAID".equals(found.bankStatus())
+					? new BankChannel.Answer(BankChannel.Outcome.PAID, found.bankReference(), null)
+					: new BankChannel.Answer(BankChannel.Outcome.FAILED, found.bankReference(), reason));
+		}
+		else {
+			payouts.moneyBack(found.payoutId(), PayoutStatus.RETURNED, reason);
+		}
+	}
+
+	private static final String RUNS = """
+			SELECT r.*, (SELECT COUNT(*) FROM recon_break b WHERE b.run_id = r.id AND b.status = 'OPEN') AS open_breaks
+			FROM recon_run r""";
+
+	private static ReconciliationRun run(ResultSet rs, int row) throws SQLException {
+		return new ReconciliationRun(rs.getObject("id", UUID.class), rs.getString("file_name"),
+				rs.getObject("business_date", LocalDate.class), rs.getString("bank"), rs.getLong("lines"),
+				Money.ofFen(rs.getLong("total_fen")), rs.getLong("matched"), rs.getLong("breaks"), rs.getLong("open_breaks"),
+				rs.getString("imported_by"), Timestamps.fromDb(rs.getObject("imported_at", OffsetDateTime.class)));
+	}
+
+	private static ReconciliationBreak reconBreak(ResultSet rs, int row) throws SQLException {
+		return new ReconciliationBreak(rs.getLong("id"), rs.getObject("run_id", UUID.class), rs.getString("kind"),
+				rs.getObject("payout_id", UUID.class), (Long) rs.getObject("line_no", Long.class),
+				(Long) rs.getObject("our_amount_fen", Long.class), (Long) rs.getObject("bank_amount_fen", Long.class),
+				rs.getString("our_status"), rs.getString("bank_status"), rs.getString("bank_reference"), rs.getString("status"),
+				rs.getString("resolution"), rs.getString("resolved_by"),
+				Timestamps.fromDb(rs.getObject("resolved_at", OffsetDateTime.class)));
+	}
+}

@@ -1,0 +1,103 @@
+package com.settledesk.payout.web;
+
+import java.io.InputStream;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.time.format.DateTimeParseException;
+import java.util.List;
+import java.util.UUID;
+
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+import com.settledesk.identity.CurrentUser;
+import com.settledesk.payout.ReconciliationBreak;
+import com.settledesk.payout.ReconciliationRun;
+import com.settledesk.payout.Reconciliations;
+import com.settledesk.shared.FieldViolation;
+import com.settledesk.shared.Timestamps;
+import com.settledesk.shared.ValidationFailedException;
+
+/** Finance's reconciliation with the bank (api-v1.md additions): import a result file, see runs and breaks, resolve. */
+@RestController
+@RequestMapping("/api/v1/ops/reconciliation")
+@PreAuthorize("hasAnyRole('FINANCE', 'ADMIN')")
+class OpsReconciliationController {
+
+	private final Reconciliations reconciliations;
+
+	OpsReconciliationController(Reconciliations reconciliations) {
+		this.reconciliations = reconciliations;
+	}
+
+	/**
+	 * The file as the request body (any size: it is streamed to disk, never held in memory), its name in the
+	 * query.
+	 */
+	@PostMapping(value = "/files", consumes = { "text/plain", "application/octet-stream" })
+	ResponseEntity<JobStarted> upload(@RequestParam(defaultValue = "result.txt") String name, InputStream body,
+			CurrentUser user) {
+		if (name.isBlank() || name.length() > 200) {
+			throw new ValidationFailedException(new FieldViolation("name", "INVALID"));
+		}
+		return started(reconciliations.importFile(name, body, user.username()));
+	}
+
+	@PostMapping("/bank-files")
+	ResponseEntity<JobStarted> fetch(@RequestBody BankFileRequest body, CurrentUser user) {
+		LocalDate day;
+		try {
+			day = LocalDate.parse(body.date() == null ? "" : body.date());
+		}
+		catch (DateTimeParseException e) {
+			throw new ValidationFailedException(new FieldViolation("date", body.date() == null ? "REQUIRED" : "INVALID"));
+		}
+		return started(reconciliations.importBankFile(day, user.username()));
+	}
+
+	@GetMapping("/runs")
+	List<RunResponse> runs() {
+		return reconciliations.runs(50).stream().map(RunResponse::of).toList();
+	}
+
+	@GetMapping("/runs/{id}/breaks")
+	List<ReconciliationBreak> breaks(@PathVariable UUID id) {
+		return reconciliations.breaks(id);
+	}
+
+	@PostMapping("/breaks/{id}/resolution")
+	ResponseEntity<Void> resolve(@PathVariable long id, @RequestBody ResolutionRequest body, CurrentUser user) {
+		reconciliations.resolve(id, body.note(), Boolean.TRUE.equals(body.applyBankAnswer()), user.username());
+		return ResponseEntity.noContent().build();
+	}
+
+	private static ResponseEntity<JobStarted> started(UUID job) {
+		return ResponseEntity.status(HttpStatus.ACCEPTED).body(new JobStarted(job.toString(), "/api/v1/jobs/" + job));
+	}
+
+	record JobStarted(String jobId, String statusUrl) {
+	}
+
+	record BankFileRequest(String date) {
+	}
+
+	record ResolutionRequest(String note, Boolean applyBankAnswer) {
+	}
+
+	record RunResponse(String id, String fileName, LocalDate businessDate, String bank, long lines, long totalFen,
+			long matched, long breaks, long openBreaks, String importedBy, OffsetDateTime importedAt) {
+
+		static RunResponse of(ReconciliationRun r) {
+			return new RunResponse(r.id().toString(), r.fileName(), r.businessDate(), r.bank(), r.lines(), r.total().fen(),
+					r.matched(), r.breaks(), r.openBreaks(), r.importedBy(), Timestamps.forDisplay(r.importedAt()));
+		}
+	}
+}

@@ -1,0 +1,27 @@
+package com.settledesk.payout.internal;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.File;
+import java.nio.charset.StandardCharsets;
+import java.util.concurrent.TimeUnit;
+
+import org.junit.jupiter.api.Test;
+
+/**
+ * A million-line result file is read in a JVM whose heap (16 MB) could not hold a tenth of it: the reader
+ * streams. (The import into the database is measured by the reconciliation benchmark; see README.)
+ */
+class BankResultFileMemoryTests {
+
+	@Test
+	void a_million_line_result_file_is_read_in_a_sixteen_megabyte_heap() throws Exception {
+		String java = System.getProperty("java.home") + File.separator + "bin" + File.separator + "java";
+		Process process = new ProcessBuilder(java, "-Xmx16m", "-cp", System.getProperty("java.class.path"),
+				BankResultFileMemoryProbe.class.getName(), "1000000").redirectErrorStream(true).start();
+		String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+		assertThat(process.waitFor(120, TimeUnit.SECONDS)).isTrue();
+		assertThat(process.exitValue()).as(output).isZero();
+		assertThat(output).contains("lines=1000000 seen=1000000 totalFen=100000000");
+	}
+}

@@ -1,0 +1,196 @@
+package com.settledesk.payout.internal;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.net.http.HttpRequest;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.stream.Collectors;
+
+import org.awaitility.Awaitility;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+
+import com.settledesk.acquiring.Capture;
+import com.settledesk.payout.PayoutStatus;
+import com.settledesk.payout.PayoutView;
+import com.settledesk.shared.ClockConfiguration;
+import com.settledesk.testsupport.ApiClient;
+import com.settledesk.testsupport.ApiClient.Response;
+import com.settledesk.testsupport.MerchantFixtures.TestMerchant;
+
+import tools.jackson.databind.JsonNode;
+
+/** A bank result file reconciled against payouts: every kind of break, idempotent import, refusal of bad files. */
+class ReconciliationIntegrationTests extends PayoutTestSupport {
+
+	private static final LocalDate DAY = LocalDate.of(2025, 3, 3);
+
+	@Autowired
+	ApiClient api;
+
+	@Test
+	void a_crafted_file_yields_one_break_of_each_kind_and_the_same_file_again_changes_nothing() {
+		PayoutView matched = paidPayout(SimulatedBank.Scripted.PAID, DAY);
+		PayoutView amountDiffers = paidPayout(SimulatedBank.Scripted.PAID, DAY);
+		PayoutView waiting = paidPayout(SimulatedBank.Scripted.TIMEOUT, DAY);
+		PayoutView missing = paidPayout(SimulatedBank.Scripted.PAID, DAY);
+		assertThat(waiting.status()).isEqualTo(PayoutStatus.SUBMITTED);
+		UUID unknown = UUID.randomUUID();
+		String file = file(DAY, line(matched, matched.amount().fen(), "PAID"),
+				line(amountDiffers, amountDiffers.amount().fen() + 1, "PAID"), line(waiting, waiting.amount().fen(), "PAID"),
+				"D|" + unknown + "|fp|4200|PAID|SIMX0001");
+
+		JsonNode job = importFile("result-2025-03-03.txt", file);
+		assertThat(job.get("status").asString()).as(job.toString()).isEqualTo("DONE");
+		JsonNode run = runFor("result-2025-03-03.txt");
+		assertThat(run.get("lines").asLong()).isEqualTo(4);
+		assertThat(run.get("matched").asLong()).isEqualTo(1);
+		assertThat(run.get("breaks").asLong()).isEqualTo(4);
+		Map<String, String> kinds = breaks(run).stream()
+			.collect(Collectors.toMap(b -> b.get("payoutId").asString(), b -> b.get("kind").asString()));
+		assertThat(kinds).containsOnly(Map.entry(amountDiffers.id().toString(), "AMOUNT_MISMATCH"),
+				Map.entry(waiting.id().toString(), "STATUS_MISMATCH"), Map.entry(missing.id().toString(), "MISSING_AT_BANK"),
+				Map.entry(unknown.toString(), "UNKNOWN_AT_BANK"));
+
+		long runs = count("recon_run");
+		long lines = count("recon_line");
+		JsonNode again = importFile("the-same-file-renamed.txt", file);
+		assertThat(again.get("status").asString()).isEqualTo("FAILED");
+		assertThat(again.get("failureCode").asString()).isEqualTo("RECON_ALREADY_IMPORTED");
+		assertThat(count("recon_run")).isEqualTo(runs);
+		assertThat(count("recon_line")).isEqualTo(lines);
+	}
+
+	@Test
+	void a_cut_off_or_corrupt_file_is_refused_whole_with_the_line_that_broke_it() {
+		PayoutView paid = paidPayout(SimulatedBank.Scripted.PAID, DAY.plusDays(1));
+		String good = file(DAY.plusDays(1), line(paid, paid.amount().fen(), "PAID"), line(paid, 1, "PAID"));
+		long lines = count("recon_line");
+		long runs = count("recon_run");
+
+		JsonNode truncated = importFile("cut.txt", good.substring(0, good.lastIndexOf("T|")));
+		assertThat(truncated.get("failureCode").asString()).isEqualTo("RECON_TRUNCATED");
+		JsonNode corrupt = importFile("corrupt.txt", good.replaceFirst("\\|PAID\\|", "|PAYED|"));
+		assertThat(corrupt.get("failureCode").asString()).isEqualTo("RECON_BAD_LINE");
+		assertThat(corrupt.get("failureDetail").asString()).isEqualTo("2");
+		assertThat(count("recon_line")).as("nothing half-imported").isEqualTo(lines);
+		assertThat(count("recon_run")).isEqualTo(runs);
+	}
+
+	@Test
+	void taking_the_banks_answer_for_a_payout_still_waiting_pays_it_and_resolving_is_audited() {
+		PayoutView waiting = paidPayout(SimulatedBank.Scripted.TIMEOUT, DAY.plusDays(2));
+		String file = file(DAY.plusDays(2), line(waiting, waiting.amount().fen(), "PAID"));
+		assertThat(importFile("waiting.txt", file).get("status").asString()).isEqualTo("DONE");
+		JsonNode breakLine = breaks(runFor("waiting.txt")).stream()
+			.filter(b -> b.get("payoutId").asString().equals(waiting.id().toString())).findFirst().orElseThrow();
+		String resolution = "/api/v1/ops/reconciliation/breaks/" + breakLine.get("id").asLong() + "/resolution";
+
+		assertThat(api.post(resolution, Map.of("note", "x"), api.token("finance1")).status()).isEqualTo(422);
+		assertThat(api.post(resolution, Map.of("note", "查实银行已付", "applyBankAnswer", true), api.token("reviewer1"))
+			.status()).isEqualTo(403);
+		assertThat(api.post(resolution, Map.of("note", "查实银行已付", "applyBankAnswer", true), api.token("finance1"))
+			.status()).isEqualTo(204);
+		assertThat(payouts.byIds(List.of(waiting.id())).get(waiting.id()).status()).isEqualTo(PayoutStatus.PAID);
+		assertThat(api.post(resolution, Map.of("note", "again"), api.token("finance1")).status()).isEqualTo(409);
+		assertThat(ledger.consistent()).isTrue();
+		assertThat(jdbc.sql("SELECT COUNT(*) FROM audit_entry WHERE action = 'RECONCILIATION_BREAK_RESOLVED'")
+			.query(Long.class).single()).isPositive();
+	}
+
+	@Test
+	void the_simulated_banks_file_for_a_closed_day_reconciles_what_it_paid() {
+		LocalDate yesterday = LocalDate.ofInstant(clock.instant(), ClockConfiguration.DISPLAY_ZONE).minusDays(1);
+		PayoutView paid = paidPayout(SimulatedBank.Scripted.PAID, yesterday);
+		OffsetDateTime noon = yesterday.atTime(12, 0).atZone(ClockConfiguration.DISPLAY_ZONE).toOffsetDateTime()
+			.withOffsetSameInstant(ZoneOffset.UTC);
+		jdbc.sql("UPDATE sim_bank_transfer SET received_at = :at WHERE payout_id = :id").param("at", noon)
+			.param("id", paid.id()).update();
+
+		Response started = api.post("/api/v1/ops/reconciliation/bank-files", Map.of("date", yesterday.toString()),
+				api.token("finance1"));
+		assertThat(started.status()).as(started.body()).isEqualTo(202);
+		JsonNode job = await(started.json().get("statusUrl").asString());
+		assertThat(job.get("status").asString()).as(job.toString()).isEqualTo("DONE");
+		JsonNode run = runFor("SIMBANK-" + yesterday + ".txt");
+		assertThat(run.get("lines").asLong()).isPositive();
+		assertThat(breaks(run).stream().map(b -> b.get("payoutId").asString())).doesNotContain(paid.id().toString());
+		assertThat(api.post("/api/v1/ops/reconciliation/bank-files",
+				Map.of("date", LocalDate.ofInstant(clock.instant(), ClockConfiguration.DISPLAY_ZONE).toString()),
+				api.token("finance1")).status()).as("a day not over yet").isEqualTo(422);
+	}
+
+	/** A payout to a new merchant's card, handed to the bank that answers as scripted, recorded as submitted on the day. */
+	private PayoutView paidPayout(SimulatedBank.Scripted outcome, LocalDate submittedOn) {
+		TestMerchant merchant = fixtures.individual();
+		bank.script(merchant.currentCard(), outcome, null);
+		transactions.capture(new Capture("RC" + UUID.randomUUID().toString().substring(0, 18),
+				merchant.profile().merchantNo(), merchant.terminalSn(), "QR_WECHAT", "NONE", 123456L, clock.instant()));
+		payouts.settle("D0");
+		payouts.submitDue();
+		PayoutView payout = payouts.ofMerchant(merchant.profile().id(), 1).get(0);
+		jdbc.sql("UPDATE payout SET submitted_at = :at WHERE id = :id")
+			.param("at", submittedOn.atTime(10, 0).atZone(ClockConfiguration.DISPLAY_ZONE).toOffsetDateTime()
+				.withOffsetSameInstant(ZoneOffset.UTC))
+			.param("id", payout.id()).update();
+		return payout;
+	}
+
+	private String line(PayoutView payout, long amountFen, String status) {
+		String fingerprint = jdbc.sql("SELECT destination_fingerprint FROM payout WHERE id = :id").param("id", payout.id())
+			.query(String.class).single();
+		return "D|" + payout.id() + "|" + fingerprint + "|" + amountFen + "|" + status + "|SIM" + payout.id().toString().substring(0, 8);
+	}
+
+	private static String file(LocalDate day, String... details) {
+		long sum = 0;
+		for (String detail : details) {
+			sum += Long.parseLong(detail.split("\\|")[3]);
+		}
+		return "H|SETTLEDESK-BANK-RESULT|1|" + day + "|SIMBANK\n" + String.join("\n", details) + "\nT|" + details.length + "|"
+				+ sum + "\n";
+	}
+
+	private JsonNode importFile(String name, String content) {
+		Response started = api.send(api.builder("/api/v1/ops/reconciliation/files?name=" + name, api.token("finance1"))
+			.header("Content-Type", "text/plain")
+			.POST(HttpRequest.BodyPublishers.ofString(content, StandardCharsets.UTF_8)));
+		assertThat(started.status()).as(started.body()).isEqualTo(202);
+		return await(started.json().get("statusUrl").asString());
+	}
+
+	private JsonNode await(String statusUrl) {
+		String token = api.token("finance1");
+		Awaitility.await().atMost(Duration.ofSeconds(30))
+			.until(() -> api.get(statusUrl, token).json().get("status").asString(), status -> !status.equals("RUNNING"));
+		return api.get(statusUrl, token).json();
+	}
+
+	private JsonNode runFor(String fileName) {
+		for (JsonNode run : api.get("/api/v1/ops/reconciliation/runs", api.token("finance1")).json()) {
+			if (run.get("fileName").asString().equals(fileName)) {
+				return run;
+			}
+		}
+		throw new AssertionError("no run for " + fileName);
+	}
+
+	private List<JsonNode> breaks(JsonNode run) {
+		List<JsonNode> list = new ArrayList<>();
+		api.get("/api/v1/ops/reconciliation/runs/" + run.get("id").asString() + "/breaks", api.token("finance1")).json()
+			.forEach(list::add);
+		return list;
+	}
+
+	private long count(String table) {
+		return jdbc.sql("SELECT COUNT(*) FROM " + table).query(Long.class).single();
+	}
+}
