@@ -57,19 +57,7 @@ public final class MoneyPathBenchmark {
 		int seconds = args.length > 0 ? Integer.parseInt(args[0]) : 10;
 		int sweepMerchants = args.length > 1 ? Integer.parseInt(args[1]) : 100_000;
 		int sweepTransactions = args.length > 2 ? Integer.parseInt(args[2]) : 1_000_000;
-		psql("postgres", "DROP DATABASE IF EXISTS " + DATABASE);
-		psql("postgres", "CREATE DATABASE " + DATABASE);
-		System.setProperty("spring.datasource.url", "jdbc:postgresql://127.0.0.1:5432/" + DATABASE + "?reWriteBatchedInserts=true");
-		System.setProperty("spring.datasource.username", "postgres");
-		System.setProperty("spring.datasource.password", System.getenv().getOrDefault("PGPASSWORD", ""));
-		// System properties, not builder defaults: they must win over application.properties, or the scheduled
-		// sweep and payout jobs would run beside the measured ones.
-		System.setProperty("PORT", "0");
-		System.setProperty("logging.level.root", "WARN");
-		System.setProperty("logging.file.name", "");
-		System.setProperty("settledesk.payout.d0-sweep-interval", "24h");
-		System.setProperty("settledesk.payout.submit-interval", "24h");
-		System.setProperty("settledesk.verification.retry-interval", "24h");
+		freshDatabase(DATABASE);
 		System.setProperty("spring.datasource.hikari.maximum-pool-size", "40");
 		System.setProperty("server.tomcat.threads.max", "64");
 		try (ConfigurableApplicationContext app = new SpringApplicationBuilder(SettleDeskApplication.class).run()) {
@@ -93,6 +81,25 @@ public final class MoneyPathBenchmark {
 			}
 			sweep(app, sweepMerchants, sweepTransactions);
 		}
+	}
+
+	/**
+	 * Creates the database anew and points the app at it, with its scheduled money jobs stopped. System
+	 * properties, not builder defaults: they must win over application.properties, or the scheduled sweep and
+	 * payout jobs would run beside the measured ones.
+	 */
+	static void freshDatabase(String database) throws Exception {
+		psql("postgres", "DROP DATABASE IF EXISTS " + database);
+		psql("postgres", "CREATE DATABASE " + database);
+		System.setProperty("spring.datasource.url", "jdbc:postgresql://127.0.0.1:5432/" + database + "?reWriteBatchedInserts=true");
+		System.setProperty("spring.datasource.username", "postgres");
+		System.setProperty("spring.datasource.password", System.getenv().getOrDefault("PGPASSWORD", ""));
+		System.setProperty("PORT", "0");
+		System.setProperty("logging.level.root", "WARN");
+		System.setProperty("logging.file.name", "");
+		System.setProperty("settledesk.payout.d0-sweep-interval", "24h");
+		System.setProperty("settledesk.payout.submit-interval", "24h");
+		System.setProperty("settledesk.verification.retry-interval", "24h");
 	}
 
 	private static double captures(String base, String token, List<String[]> terminals, int clients, int seconds,

@@ -1,0 +1,89 @@
+package com.settledesk.portal;
+
+import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.time.Instant;
+import java.util.UUID;
+
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+
+import com.microsoft.playwright.Browser;
+import com.microsoft.playwright.BrowserContext;
+import com.microsoft.playwright.Download;
+import com.microsoft.playwright.Page;
+import com.settledesk.acquiring.Capture;
+import com.settledesk.acquiring.Transactions;
+import com.settledesk.testsupport.ApiClient;
+import com.settledesk.testsupport.Browsers;
+import com.settledesk.testsupport.IntegrationTest;
+import com.settledesk.testsupport.MerchantFixtures;
+
+/** Statements on a phone, a month prepared with a progress bar; finance reconciling a closed day. */
+@IntegrationTest
+class StatementsBrowserTests extends Browsers {
+
+	@Autowired
+	ApiClient api;
+
+	@Autowired
+	MerchantFixtures fixtures;
+
+	@Autowired
+	Transactions transactions;
+
+	@Test
+	void the_merchant_reads_the_days_statement_gets_a_receipt_and_downloads_the_month_when_its_bar_is_full()
+			throws Exception {
+		var merchant = fixtures.individual();
+		for (long amount : new long[] { 10000, 500000 }) {
+			transactions.capture(new Capture("RRN" + UUID.randomUUID().toString().substring(0, 16),
+					merchant.profile().merchantNo(), merchant.terminalSn(), "CARD_CHIP", "DEBIT", amount, Instant.now()));
+		}
+		try (BrowserContext phone = browser.newContext(new Browser.NewContextOptions().setViewportSize(390, 844)
+			.setLocale("zh-CN").setAcceptDownloads(true))) {
+			Page page = phone.newPage();
+			signIn(page, merchant.owner());
+			page.locator("#nav-statements").click();
+			assertThat(page.locator(".statement-line")).hasCount(2);
+			assertThat(page.locator("#closing")).hasText("¥5079.50");
+			page.screenshot(new Page.ScreenshotOptions().setPath(screenshot("portal-statement")).setFullPage(true));
+
+			Download receipt = page.waitForDownload(() -> page.locator(".receipt-link").first().click());
+			org.assertj.core.api.Assertions.assertThat(Files.readAllBytes(receipt.path()))
+				.startsWith("%PDF-".getBytes(StandardCharsets.US_ASCII));
+
+			page.locator("#month-form button[type=submit]").click();
+			assertThat(page.locator("#month-job progress")).isVisible();
+			assertThat(page.locator("#month-job .job-download")).isVisible();
+			assertThat(page.locator("#month-job progress")).hasAttribute("value", "100");
+			Download month = page.waitForDownload(() -> page.locator("#month-job .job-download").click());
+			org.assertj.core.api.Assertions.assertThat(new String(Files.readAllBytes(month.path()), StandardCharsets.UTF_8))
+				.contains("商户对账单");
+		}
+	}
+
+	@Test
+	void finance_reconciles_a_closed_day_and_sees_the_run() {
+		try (BrowserContext desk = browser.newContext(new Browser.NewContextOptions().setLocale("zh-CN"))) {
+			Page page = desk.newPage();
+			signIn(page, "finance1");
+			page.locator("#nav-reconciliation").click();
+			page.locator("#fetch-form input[name=date]").fill("2025-06-03");
+			page.locator("#fetch-form button[type=submit]").click();
+			assertThat(page.locator("#recon-job [data-status=DONE]")).isVisible();
+			page.reload();
+			assertThat(page.locator("#recon-runs")).containsText("2025-06-03");
+			page.screenshot(new Page.ScreenshotOptions().setPath(screenshot("console-reconciliation")).setFullPage(true));
+		}
+	}
+
+	private void signIn(Page page, String username) {
+		page.navigate(api.baseUrl() + "/login");
+		page.locator("#username").fill(username);
+		page.locator("#password").fill(ApiClient.DEMO_PASSWORD);
+		page.locator("form[action$='/login'] button[type=submit]").click();
+	}
+}
