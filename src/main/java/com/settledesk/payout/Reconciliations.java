@@ -1,6 +1,7 @@
 package com.settledesk.payout;
 
 import java.io.InputStream;
+import java.io.OutputStream;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.UUID;
@@ -23,6 +24,9 @@ public interface Reconciliations {
 	ReconciliationRun run(UUID runId);
 
 	List<ReconciliationBreak> breaks(UUID runId);
+
+	/** All of a run's breaks as CSV, streamed to the output (a run can have a million). */
+	void exportBreaks(UUID runId, OutputStream out);
 
 	/**
 	 * Resolves a break with a note; with {@code applyBankAnswer}, a payout still waiting for the bank, or paid

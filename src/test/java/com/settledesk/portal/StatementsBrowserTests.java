@@ -77,6 +77,8 @@ class StatementsBrowserTests extends Browsers {
 			page.reload();
 			assertThat(page.locator("#recon-runs")).containsText("2025-06-03");
 			page.screenshot(new Page.ScreenshotOptions().setPath(screenshot("console-reconciliation")).setFullPage(true));
+			page.locator("#recon-runs a", new Page.LocatorOptions().setHasText("2025-06-03")).click();
+			assertThat(page.locator("#open-breaks")).hasText("0");
 		}
 	}
 

@@ -6,6 +6,9 @@ import java.time.LocalDate;
 import java.util.UUID;
 
 import org.springframework.format.annotation.DateTimeFormat;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -14,6 +17,7 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.multipart.MultipartFile;
+import org.springframework.web.servlet.mvc.method.annotation.StreamingResponseBody;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 import com.settledesk.identity.CurrentUser;
@@ -75,6 +79,15 @@ class ReconciliationPagesController {
 		model.addAttribute("run", reconciliations.run(id));
 		model.addAttribute("breaks", reconciliations.breaks(id));
 		return "console/reconciliation-run";
+	}
+
+	@GetMapping("/ops/reconciliation/runs/{id}/breaks.csv")
+	ResponseEntity<StreamingResponseBody> export(@PathVariable UUID id) {
+		reconciliations.run(id);
+		return ResponseEntity.ok()
+			.header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"breaks-" + id + ".csv\"")
+			.contentType(MediaType.parseMediaType("text/csv;charset=UTF-8"))
+			.body(out -> reconciliations.exportBreaks(id, out));
 	}
 
 	@PostMapping("/ops/reconciliation/breaks/{id}")

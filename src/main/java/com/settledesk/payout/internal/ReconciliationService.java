@@ -1,8 +1,13 @@
 package com.settledesk.payout.internal;
 
+import java.io.BufferedWriter;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.OutputStream;
+import java.io.OutputStreamWriter;
 import java.io.UncheckedIOException;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
@@ -18,6 +23,7 @@ import java.util.UUID;
 
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.RowCallbackHandler;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Service;
@@ -125,7 +131,56 @@ class ReconciliationService implements Reconciliations {
 		catch (DuplicateKeyException e) {
 			throw new JobFailedException("RECON_ALREADY_IMPORTED", fileName);
 		}
-		return JobResult.NONE;
+		return summary(run(runId));
+	}
+
+	/** The job's file: the run in figures, and its breaks by kind (the breaks themselves: {@link #exportBreaks}). */
+	private JobResult summary(ReconciliationRun run) {
+		StringBuilder csv = new StringBuilder("\uFEFFfile,businessDate,bank,lines,totalFen,matched,breaks\r\n")
+			.append(String.join(",", run.fileName().replace(",", " "), run.businessDate().toString(), run.bank(),
+					String.valueOf(run.lines()), String.valueOf(run.total().fen()), String.valueOf(run.matched()),
+					String.valueOf(run.breaks())))
+			.append("\r\nkind,count\r\n");
+		jdbc.sql("SELECT kind, COUNT(*) FROM recon_break WHERE run_id = :run GROUP BY kind ORDER BY kind")
+			.param("run", run.id()).query((rs, row) -> csv.append(rs.getString(1)).append(',').append(rs.getLong(2))
+				.append("\r\n"))
+			.list();
+		return new JobResult("reconciliation-" + run.businessDate() + ".csv", "text/csv;charset=UTF-8",
+				csv.toString().getBytes(StandardCharsets.UTF_8));
+	}
+
+	@Override
+	@Transactional(readOnly = true)
+	public void exportBreaks(UUID runId, OutputStream out) {
+		run(runId);
+		Writer writer = new BufferedWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8));
+		try {
+			writer.write("\uFEFFid,kind,payoutId,lineNo,ourAmountFen,bankAmountFen,ourStatus,bankStatus,bankReference,status\r\n");
+			batch.query(connection -> {
+				var statement = connection.prepareStatement("SELECT * FROM recon_break WHERE run_id = ? ORDER BY id");
+				statement.setObject(1, runId);
+				statement.setFetchSize(1000);
+				return statement;
+			}, (RowCallbackHandler) rs -> {
+				ReconciliationBreak b = reconBreak(rs, 0);
+				try {
+					writer.write(b.id() + "," + b.kind() + "," + b.payoutId() + "," + blank(b.lineNo()) + ","
+							+ blank(b.ourAmountFen()) + "," + blank(b.bankAmountFen()) + "," + blank(b.ourStatus()) + ","
+							+ blank(b.bankStatus()) + "," + blank(b.bankReference()) + "," + b.status() + "\r\n");
+				}
+				catch (IOException e) {
+					throw new UncheckedIOException(e);
+				}
+			});
+			writer.flush();
+		}
+		catch (IOException e) {
+			throw new UncheckedIOException(e);
+		}
+	}
+
+	private static String blank(Object value) {
+		return value == null ? "" : value.toString();
 	}
 
 	private void load(UUID runId, String fileName, InputStream in, String owner,

@@ -7,7 +7,9 @@ import java.time.format.DateTimeParseException;
 import java.util.List;
 import java.util.UUID;
 
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -17,6 +19,7 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.servlet.mvc.method.annotation.StreamingResponseBody;
 
 import com.settledesk.identity.CurrentUser;
 import com.settledesk.payout.ReconciliationBreak;
@@ -71,6 +74,15 @@ class OpsReconciliationController {
 	@GetMapping("/runs/{id}/breaks")
 	List<ReconciliationBreak> breaks(@PathVariable UUID id) {
 		return reconciliations.breaks(id);
+	}
+
+	@GetMapping("/runs/{id}/breaks.csv")
+	ResponseEntity<StreamingResponseBody> export(@PathVariable UUID id) {
+		reconciliations.run(id);
+		return ResponseEntity.ok()
+			.header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"breaks-" + id + ".csv\"")
+			.contentType(MediaType.parseMediaType("text/csv;charset=UTF-8"))
+			.body(out -> reconciliations.exportBreaks(id, out));
 	}
 
 	@PostMapping("/breaks/{id}/resolution")

@@ -60,6 +60,14 @@ class ReconciliationIntegrationTests extends PayoutTestSupport {
 				Map.entry(waiting.id().toString(), "STATUS_MISMATCH"), Map.entry(missing.id().toString(), "MISSING_AT_BANK"),
 				Map.entry(unknown.toString(), "UNKNOWN_AT_BANK"));
 
+		String summary = new String(api.download("/api/v1/jobs/" + job.get("id").asString() + "/result",
+				api.token("finance1")), StandardCharsets.UTF_8);
+		assertThat(summary).contains("AMOUNT_MISMATCH,1", "MISSING_AT_BANK,1", "STATUS_MISMATCH,1", "UNKNOWN_AT_BANK,1");
+		String export = new String(api.download("/api/v1/ops/reconciliation/runs/" + run.get("id").asString()
+				+ "/breaks.csv", api.token("finance1")), StandardCharsets.UTF_8);
+		assertThat(export.lines()).hasSize(5).anySatisfy(line -> assertThat(line).contains(unknown.toString(),
+				"UNKNOWN_AT_BANK", "4200"));
+
 		long runs = count("recon_run");
 		long lines = count("recon_line");
 		JsonNode again = importFile("the-same-file-renamed.txt", file);
