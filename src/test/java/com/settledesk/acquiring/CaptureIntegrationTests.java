@@ -23,6 +23,7 @@ import com.settledesk.shared.Money;
 import com.settledesk.testsupport.ApiClient;
 import com.settledesk.testsupport.ApiClient.Response;
 import com.settledesk.testsupport.IntegrationTest;
+import com.settledesk.testsupport.MerchantFixtures;
 
 /** POST /api/v1/acquiring/transactions as api-v1.md names it. */
 @IntegrationTest
@@ -38,6 +39,9 @@ class CaptureIntegrationTests {
 
 	@Autowired
 	Ledger ledger;
+
+	@Autowired
+	MerchantFixtures fixtures;
 
 	@Test
 	void a_capture_is_priced_and_posted_and_the_same_reference_answers_the_first_result() {
@@ -116,12 +120,15 @@ class CaptureIntegrationTests {
 
 	@Test
 	void overlapping_batches_sent_at_once_capture_each_reference_once_and_move_the_balance_by_exactly_its_net() throws Exception {
-		MerchantId merchant = MerchantId.of(jdbc.sql("SELECT id FROM merchant WHERE merchant_no = '822100058120001'")
-			.query(String.class).single());
+		var shop = fixtures.individual();
+		MerchantId merchant = shop.profile().id();
 		Money before = ledger.balance(LedgerAccount.merchantPayable(merchant));
 		List<Map<String, Object>> items = new ArrayList<>();
 		for (int i = 0; i < 300; i++) {
-			items.add(capture(1000 + i, "QR_WECHAT", "NONE"));
+			Map<String, Object> item = capture(1000 + i, "QR_WECHAT", "NONE");
+			item.put("merchantNo", shop.profile().merchantNo());
+			item.put("terminalSn", shop.terminalSn());
+			items.add(item);
 		}
 		String earlier = (String) items.get(0).get("reference");
 		assertThat(api.post(CAPTURE, items.get(0), api.token("gateway")).status()).isEqualTo(201);
