@@ -14,3 +14,20 @@ document.addEventListener('submit', function (event) {
     event.preventDefault();
   }
 });
+
+// The card number's message area is replaced on every keystroke; its data-invalid says whether the input
+// should still be marked invalid, so a red border never outlives the message that explained it.
+document.addEventListener('htmx:afterSwap', function (event) {
+  var target = event.detail.target;
+  if (target && target.id === 'bin-result') {
+    var input = document.getElementById('accountNumber');
+    var fresh = document.getElementById('bin-result');
+    if (input && fresh) {
+      if (fresh.getAttribute('data-invalid') === 'true') {
+        input.setAttribute('aria-invalid', 'true');
+      } else {
+        input.removeAttribute('aria-invalid');
+      }
+    }
+  }
+});

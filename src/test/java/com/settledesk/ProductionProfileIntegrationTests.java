@@ -15,6 +15,8 @@ import org.junit.jupiter.api.Test;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 
+import com.settledesk.shared.SimulatorPolicy;
+
 /** The production profile: keys required, no development endpoints, no demo data unless asked. */
 class ProductionProfileIntegrationTests {
 
@@ -34,6 +36,21 @@ class ProductionProfileIntegrationTests {
 		Map<String, Object> settings = settings();
 		settings.remove("SETTLEDESK_TOKEN_SECRET");
 		assertThatThrownBy(() -> start(settings).close()).hasStackTraceContaining("settledesk.security");
+	}
+
+	@Test
+	void production_refuses_to_start_while_an_outside_party_is_a_simulator() {
+		Map<String, Object> settings = settings();
+		settings.remove("SETTLEDESK_ALLOW_SIMULATORS");
+		assertThatThrownBy(() -> start(settings).close()).hasStackTraceContaining("SETTLEDESK_ALLOW_SIMULATORS")
+			.hasStackTraceContaining("bank").hasStackTraceContaining("verification").hasStackTraceContaining("messages");
+	}
+
+	@Test
+	void production_told_to_allow_simulators_starts_and_names_them_for_the_console_banner() {
+		try (ConfigurableApplicationContext context = start(settings())) {
+			assertThat(context.getBean(SimulatorPolicy.class).inUse()).containsExactly("bank", "messages", "verification");
+		}
 	}
 
 	@Test
@@ -58,6 +75,7 @@ class ProductionProfileIntegrationTests {
 		settings.put("SETTLEDESK_ENCRYPTION_KEY", KEY);
 		settings.put("SETTLEDESK_FINGERPRINT_KEY", FINGERPRINT_KEY);
 		settings.put("SETTLEDESK_TOKEN_SECRET", TOKEN_SECRET);
+		settings.put("SETTLEDESK_ALLOW_SIMULATORS", "true");
 		settings.put("PORT", "0");
 		return settings;
 	}

@@ -20,6 +20,6 @@ public interface Attachments {
 	/** For the owning merchant only: another merchant's attachment is "not found". */
 	Optional<AttachmentContent> contentFor(MerchantId merchantId, UUID id);
 
-	/** For operators. */
-	Optional<AttachmentContent> content(UUID id);
+	/** For operators who review materials: every download is recorded in the audit log with who and when. */
+	Optional<AttachmentContent> contentForReviewer(UUID id, String reviewer);
 }

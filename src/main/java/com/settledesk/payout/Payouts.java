@@ -17,6 +17,9 @@ public interface Payouts {
 	/** Sweeps balances into payouts now: D0 any day, T1 only on a working day (and only what is due). */
 	SettlementRun settle(String mode);
 
+	/** {@link #settle} asked for by an operator, recorded in the audit log with its outcome. */
+	SettlementRun settleOnDemand(String mode, String by);
+
 	/** Amount of the merchant's payouts not yet paid. */
 	Money pending(MerchantId merchantId);
 

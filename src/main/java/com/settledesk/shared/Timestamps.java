@@ -1,5 +1,6 @@
 package com.settledesk.shared;
 
+import java.time.DateTimeException;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
@@ -26,8 +27,24 @@ public final class Timestamps {
 		return instant.truncatedTo(ChronoUnit.MICROS);
 	}
 
-	/** The API form: ISO-8601 with the Asia/Shanghai offset. */
+	/**
+	 * The API form: ISO-8601 with the Asia/Shanghai offset. Total: an instant too far out to carry an offset
+	 * (the ends of the time line) is shown in UTC, and one beyond even that as nothing, never as a failure.
+	 */
 	public static OffsetDateTime forDisplay(Instant instant) {
-		return instant == null ? null : instant.atZone(ClockConfiguration.DISPLAY_ZONE).toOffsetDateTime();
+		if (instant == null) {
+			return null;
+		}
+		try {
+			return instant.atZone(ClockConfiguration.DISPLAY_ZONE).toOffsetDateTime();
+		}
+		catch (DateTimeException tooFarOut) {
+			try {
+				return instant.atOffset(ZoneOffset.UTC);
+			}
+			catch (DateTimeException beyondRepresentation) {
+				return null;
+			}
+		}
 	}
 }

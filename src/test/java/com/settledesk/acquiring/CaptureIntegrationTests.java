@@ -2,6 +2,7 @@ package com.settledesk.acquiring;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -24,6 +25,7 @@ import com.settledesk.testsupport.ApiClient;
 import com.settledesk.testsupport.ApiClient.Response;
 import com.settledesk.testsupport.IntegrationTest;
 import com.settledesk.testsupport.MerchantFixtures;
+import com.settledesk.testsupport.MutableClock;
 
 /** POST /api/v1/acquiring/transactions as api-v1.md names it. */
 @IntegrationTest
@@ -42,6 +44,9 @@ class CaptureIntegrationTests {
 
 	@Autowired
 	MerchantFixtures fixtures;
+
+	@Autowired
+	MutableClock clock;
 
 	@Test
 	void a_capture_is_priced_and_posted_and_the_same_reference_answers_the_first_result() {
@@ -187,12 +192,43 @@ class CaptureIntegrationTests {
 			.doesNotContain((String) body.get("reference"));
 	}
 
+	@Test
+	void aCaptureTimeOutsideTheWindowAroundNowIsRefusedWithItsCode() {
+		for (String at : List.of("+999999999-11-27T08:00:00Z", clock.instant().minus(Duration.ofDays(31)).toString(),
+				clock.instant().plus(Duration.ofDays(2)).toString())) {
+			Map<String, Object> body = capture(100, "QR_WECHAT", "NONE");
+			body.put("occurredAt", at);
+			Response response = api.post(CAPTURE, body, api.token("gateway"));
+			assertThat(response.status()).as(at).isEqualTo(422);
+			assertThat(response.json().get("errors").findValuesAsString("code")).containsExactly("OUT_OF_WINDOW");
+		}
+		assertThat(api.get("/api/v1/merchant/transactions", api.token("13800000001")).status()).isEqualTo(200);
+	}
+
+	@Test
+	void moneyIsAWholeNumberOfFenWrittenAsANumber() {
+		for (Object amount : List.of(1.5, "123", "\uff11\uff12\uff13", true, 1.0E3)) {
+			Map<String, Object> body = capture(100, "QR_WECHAT", "NONE");
+			body.put("amountFen", amount);
+			Response response = api.post(CAPTURE, body, api.token("gateway"));
+			assertThat(response.status()).as(String.valueOf(amount)).isEqualTo(422);
+			assertThat(response.json().get("errors").get(0).get("field").asString()).isEqualTo("amountFen");
+			assertThat(response.json().get("errors").get(0).get("code").asString()).isEqualTo("INVALID_AMOUNT");
+			assertThat(entriesFor((String) body.get("reference"))).isZero();
+		}
+	}
+
+	private long entriesFor(String reference) {
+		return jdbc.sql("SELECT COUNT(*) FROM card_transaction WHERE reference = :r").param("r", reference)
+			.query(Long.class).single();
+	}
+
 	private long entries(String kind, String reference) {
 		return jdbc.sql("SELECT COUNT(*) FROM journal_entry WHERE kind = :k AND reference = :r").param("k", kind)
 			.param("r", reference).query(Long.class).single();
 	}
 
-	private static Map<String, Object> capture(long amount, String channel, String cardKind) {
+	private Map<String, Object> capture(long amount, String channel, String cardKind) {
 		Map<String, Object> body = new HashMap<>();
 		body.put("reference", "RRN" + UUID.randomUUID().toString().replace("-", "").substring(0, 20));
 		body.put("merchantNo", "822100058120001");
@@ -200,7 +236,7 @@ class CaptureIntegrationTests {
 		body.put("channel", channel);
 		body.put("cardKind", cardKind);
 		body.put("amountFen", amount);
-		body.put("occurredAt", "2026-11-25T10:15:30+08:00");
+		body.put("occurredAt", clock.instant().minus(Duration.ofMinutes(5)).toString());
 		return body;
 	}
 }

@@ -119,7 +119,7 @@ public final class MoneyPathBenchmark {
 						items.append(i == 0 ? "" : ",").append("{\"reference\":\"B").append(UUID.randomUUID().toString(), 0, 23)
 							.append("\",\"merchantNo\":\"").append(t[0]).append("\",\"terminalSn\":\"").append(t[1])
 							.append("\",\"channel\":\"QR_WECHAT\",\"cardKind\":\"NONE\",\"amountFen\":").append(100 + i)
-							.append(",\"occurredAt\":\"2026-11-25T10:00:00+08:00\"}");
+							.append(",\"occurredAt\":\"").append(java.time.Instant.now()).append("\"}");
 					}
 					String path = batchSize == 1 ? "/api/v1/acquiring/transactions" : "/api/v1/acquiring/transactions/batch";
 					String body = batchSize == 1 ? items.toString() : "{\"transactions\":[" + items + "]}";

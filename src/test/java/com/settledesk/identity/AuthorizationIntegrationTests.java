@@ -4,9 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
 
 import com.settledesk.testsupport.ApiClient;
 import com.settledesk.testsupport.IntegrationTest;
@@ -28,11 +30,15 @@ class AuthorizationIntegrationTests {
 			"reviewer1", Map.of(MERCHANT_API, 403, OPS_API, 200, ADMIN_API, 403, AUDIT_API, 403, ACQUIRING_API, 403),
 			"reviewer2", Map.of(MERCHANT_API, 403, OPS_API, 200, ADMIN_API, 403, AUDIT_API, 403, ACQUIRING_API, 403),
 			"agent1", Map.of(MERCHANT_API, 403, OPS_API, 200, ADMIN_API, 403, AUDIT_API, 403, ACQUIRING_API, 403),
+			"finance1", Map.of(MERCHANT_API, 403, OPS_API, 200, ADMIN_API, 403, AUDIT_API, 403, ACQUIRING_API, 403),
 			"admin", Map.of(MERCHANT_API, 403, OPS_API, 200, ADMIN_API, 200, AUDIT_API, 200, ACQUIRING_API, 403),
 			"gateway", Map.of(MERCHANT_API, 403, OPS_API, 403, ADMIN_API, 403, AUDIT_API, 403, ACQUIRING_API, 200));
 
 	@Autowired
 	ApiClient api;
+
+	@Autowired
+	JdbcClient jdbc;
 
 	@Test
 	void each_role_reaches_exactly_its_own_areas() {
@@ -41,6 +47,61 @@ class AuthorizationIntegrationTests {
 			areas.forEach((path, expected) -> assertThat(api.get(path, token).status())
 				.as("%s GET %s", user, path).isEqualTo(expected));
 		});
+	}
+
+	/** What a cashier may see is written in README: the shop and its transactions, never money, card or documents. */
+	@Test
+	void a_cashier_sees_transactions_but_not_money_card_or_documents() {
+		String cashier = api.token("13800000002");
+		assertThat(api.get("/api/v1/merchant/transactions", cashier).status()).isEqualTo(200);
+		assertThat(api.get("/api/v1/merchant/profile", cashier).status()).isEqualTo(200);
+		for (String path : List.of("/api/v1/merchant/balance", "/api/v1/merchant/payouts",
+				"/api/v1/merchant/settlement-account", "/api/v1/merchant/settlement-card/change-requests",
+				"/api/v1/merchant/statements/2026-11-01", "/api/v1/merchant/receipts", "/api/v1/merchant/fee-disputes")) {
+			assertThat(api.get(path, cashier).status()).as(path).isEqualTo(403);
+		}
+		assertThat(api.get("/api/v1/merchant/balance", api.token("13800000001")).status()).isEqualTo(200);
+	}
+
+	@Test
+	void change_requests_and_their_materials_are_for_reviewers_and_admin_only() {
+		String queue = "/api/v1/ops/settlement-card/change-requests";
+		String material = "/api/v1/ops/attachments/" + UUID.randomUUID();
+		for (String reviewer : List.of("reviewer1", "reviewer2", "admin")) {
+			assertThat(api.get(queue, api.token(reviewer)).status()).as(reviewer).isEqualTo(200);
+			assertThat(api.get(material, api.token(reviewer)).status()).as(reviewer).isEqualTo(404);
+		}
+		for (String other : List.of("agent1", "finance1")) {
+			assertThat(api.get(queue, api.token(other)).status()).as(other).isEqualTo(403);
+			assertThat(api.get(material, api.token(other)).status()).as(other).isEqualTo(403);
+		}
+	}
+
+	@Test
+	void fee_disputes_are_answered_by_finance_and_admin_only() {
+		String answer = "/api/v1/ops/fee-disputes/" + UUID.randomUUID() + "/resolution";
+		for (String other : List.of("reviewer1", "reviewer2", "agent1")) {
+			assertThat(api.post(answer, Map.of("resolution", "ok"), api.token(other)).status()).as(other).isEqualTo(403);
+		}
+		for (String money : List.of("finance1", "admin")) {
+			assertThat(api.post(answer, Map.of("resolution", "ok"), api.token(money)).status()).as(money).isEqualTo(404);
+		}
+	}
+
+	@Test
+	void settlement_runs_on_demand_are_for_finance_and_admin_and_are_audited() {
+		String runs = "/api/v1/ops/settlement/runs";
+		for (String other : List.of("reviewer1", "agent1")) {
+			assertThat(api.post(runs, Map.of("mode", "T1"), api.token(other)).status()).as(other).isEqualTo(403);
+		}
+		long before = audited("SETTLEMENT_RUN_REQUESTED", "finance1");
+		assertThat(api.post(runs, Map.of("mode", "T1"), api.token("finance1")).status()).isEqualTo(200);
+		assertThat(audited("SETTLEMENT_RUN_REQUESTED", "finance1")).isEqualTo(before + 1);
+	}
+
+	private long audited(String action, String actor) {
+		return jdbc.sql("SELECT COUNT(*) FROM audit_entry WHERE action = :a AND actor = :actor").param("a", action)
+			.param("actor", actor).query(Long.class).single();
 	}
 
 	@Test

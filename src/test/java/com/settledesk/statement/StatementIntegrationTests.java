@@ -195,7 +195,7 @@ class StatementIntegrationTests {
 		body.put("channel", channel);
 		body.put("cardKind", cardKind);
 		body.put("amountFen", amount);
-		body.put("occurredAt", "2026-11-25T10:15:30+08:00");
+		body.put("occurredAt", clock.instant().toString());
 		assertThat(api.post(CAPTURE, body, api.token("gateway")).status()).isEqualTo(201);
 		return reference;
 	}

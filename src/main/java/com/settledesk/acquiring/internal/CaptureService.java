@@ -182,6 +182,10 @@ class CaptureService implements Transactions {
 		if (c.occurredAt() == null) {
 			violations.add(new FieldViolation("occurredAt", "REQUIRED"));
 		}
+		else if (c.occurredAt().isBefore(now.minus(fees.occurredAtPast()))
+				|| c.occurredAt().isAfter(now.plus(fees.occurredAtFuture()))) {
+			violations.add(new FieldViolation("occurredAt", "OUT_OF_WINDOW"));
+		}
 		if (!violations.isEmpty()) {
 			return null;
 		}

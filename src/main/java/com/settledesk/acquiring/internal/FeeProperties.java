@@ -1,5 +1,6 @@
 package com.settledesk.acquiring.internal;
 
+import java.time.Duration;
 import java.util.Map;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
@@ -10,9 +11,12 @@ import com.settledesk.acquiring.FeePlans;
 
 /**
  * Fee plans, capture limits and the settlement-card change fee from configuration (settledesk.acquiring.*).
+ * A capture's time must fall within the window around now: a terminal may send late (offline batches), but
+ * not from another era, and no clock runs more than a day ahead.
  */
 @ConfigurationProperties("settledesk.acquiring")
-record FeeProperties(long singleTransactionLimitFen, Map<String, Plan> plans, @DefaultValue("0") long cardChangeFeeFen)
+record FeeProperties(long singleTransactionLimitFen, Map<String, Plan> plans, @DefaultValue("0") long cardChangeFeeFen,
+		@DefaultValue("30d") Duration occurredAtPast, @DefaultValue("1d") Duration occurredAtFuture)
 		implements FeePlans {
 
 	record Plan(long debitBp, long debitCapFen, long creditBp, long qrBp, long d0SurchargeBp, long d0SurchargeFixedFen) {

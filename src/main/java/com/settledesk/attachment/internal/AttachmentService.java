@@ -54,6 +54,9 @@ class AttachmentService implements Attachments {
 		}
 		String contentType = ContentSniffer.contentType(content)
 			.orElseThrow(() -> new ValidationFailedException(new FieldViolation("file", "UNSUPPORTED_FILE_TYPE")));
+		ContentInspector.problem(contentType, content).ifPresent(code -> {
+			throw new ValidationFailedException(new FieldViolation("file", code));
+		});
 		UUID id = UUID.randomUUID();
 		jdbc.sql("""
 				INSERT INTO attachment (id, merchant_id, kind, content_type, size_bytes, sha256, content, uploaded_by, uploaded_at)
@@ -86,8 +89,16 @@ class AttachmentService implements Attachments {
 	}
 
 	@Override
-	@Transactional(readOnly = true)
-	public Optional<AttachmentContent> content(UUID id) {
+	@Transactional
+	public Optional<AttachmentContent> contentForReviewer(UUID id, String reviewer) {
+		Optional<AttachmentContent> content = content(id);
+		content.ifPresent(c -> audit.record(AuditEvent.of("ATTACHMENT_DOWNLOADED", "ATTACHMENT", id.toString())
+			.by(reviewer)
+			.after(Map.of("merchantId", c.attachment().merchantId().toString(), "kind", c.attachment().kind().name()))));
+		return content;
+	}
+
+	private Optional<AttachmentContent> content(UUID id) {
 		return jdbc.sql("SELECT " + COLUMNS + ", content FROM attachment WHERE id = :id").param("id", id)
 			.query((rs, row) -> new AttachmentContent(view(rs, row), rs.getBytes("content")))
 			.optional();

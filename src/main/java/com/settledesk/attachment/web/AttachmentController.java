@@ -59,8 +59,8 @@ class AttachmentController {
 	}
 
 	@GetMapping("/api/v1/ops/attachments/{id}")
-	ResponseEntity<byte[]> operatorDownload(@PathVariable UUID id) {
-		return serve(attachments.content(id).orElseThrow(() -> new ResourceNotFoundException("Attachment")));
+	ResponseEntity<byte[]> operatorDownload(CurrentUser user, @PathVariable UUID id) {
+		return serve(attachments.contentForReviewer(id, user.username()).orElseThrow(() -> new ResourceNotFoundException("Attachment")));
 	}
 
 	static AttachmentKind parseKind(String kind) {

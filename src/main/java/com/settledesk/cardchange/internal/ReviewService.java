@@ -95,8 +95,9 @@ class ReviewService implements CardChangeReviews {
 	@Override
 	public ChangeRequestView approve(CurrentUser user, ChangeRequestId id, String note) {
 		Reviewer reviewer = reviewer(user);
-		decide(id, "CARD_CHANGE_APPROVED", user, Map.of("note", String.valueOf(note)), request -> {
-			request.approve(reviewer, blankToNull(note), clock.instant(), properties.coolingOff());
+		String approvalNote = blankToNull(note);
+		decide(id, "CARD_CHANGE_APPROVED", user, Map.of("note", String.valueOf(approvalNote)), request -> {
+			request.approve(reviewer, approvalNote, clock.instant(), properties.coolingOff());
 			if (request.status() == ChangeRequestStatus.SCHEDULED) {
 				recordDecisionTime(request, "approved");
 			}
@@ -130,7 +131,7 @@ class ReviewService implements CardChangeReviews {
 		if (user.role() != Role.SENIOR_REVIEWER && user.role() != Role.ADMIN) {
 			throw new AccessDeniedException("Seeing a full number is a permission of its own");
 		}
-		String why = required("reason", reason);
+		String why = required("reason", reason, MAX_REVEAL_REASON);
 		ChangeRequest request = load(id);
 		String cipher = field == RevealedField.ACCOUNT_NUMBER ? request.account().numberCipher()
 				: request.account().holderIdCipher();
@@ -229,17 +230,29 @@ class ReviewService implements CardChangeReviews {
 		return new Reviewer(user.username(), user.role() == Role.SENIOR_REVIEWER);
 	}
 
+	/** Notes, reasons and messages fit the history's note column (1,000 characters). */
+	private static final int MAX_TEXT = 1000;
+	/** A reveal reason is stored with the reveal record (100 characters). */
+	private static final int MAX_REVEAL_REASON = 100;
+
 	private static String required(String field, String value) {
+		return required(field, value, MAX_TEXT);
+	}
+
+	private static String required(String field, String value, int max) {
 		if (value == null || value.isBlank()) {
 			throw new ValidationFailedException(new FieldViolation(field, "REQUIRED"));
 		}
-		if (value.length() > 1000) {
-			throw new ValidationFailedException(new FieldViolation(field, "INVALID_LENGTH"));
+		if (value.trim().length() > max) {
+			throw new ValidationFailedException(new FieldViolation(field, "TOO_LONG"));
 		}
 		return value.trim();
 	}
 
 	private static String blankToNull(String value) {
+		if (value != null && value.trim().length() > MAX_TEXT) {
+			throw new ValidationFailedException(new FieldViolation("note", "TOO_LONG"));
+		}
 		return value == null || value.isBlank() ? null : value.trim();
 	}
 }

@@ -114,8 +114,8 @@ class ReviewPagesController {
 	}
 
 	@GetMapping("/ops/attachments/{id}")
-	ResponseEntity<byte[]> attachment(@PathVariable UUID id) {
-		var content = attachments.content(id).orElseThrow(() -> new ResourceNotFoundException("Attachment"));
+	ResponseEntity<byte[]> attachment(@PathVariable UUID id, CurrentUser user) {
+		var content = attachments.contentForReviewer(id, user.username()).orElseThrow(() -> new ResourceNotFoundException("Attachment"));
 		return ResponseEntity.ok().contentType(MediaType.parseMediaType(content.attachment().contentType()))
 			.header("X-Content-Type-Options", "nosniff").body(content.bytes());
 	}

@@ -2,6 +2,7 @@ package com.settledesk.identity.internal;
 
 import java.util.List;
 
+import org.springdoc.core.utils.SpringDocUtils;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.MethodParameter;
 import org.springframework.security.authentication.AuthenticationCredentialsNotFoundException;
@@ -14,9 +15,16 @@ import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 
 import com.settledesk.identity.CurrentUser;
 
-/** Lets any controller method take a {@link CurrentUser} parameter. */
+/**
+ * Lets any controller method take a {@link CurrentUser} parameter. It comes from the token or session, never
+ * from the request, so the API description does not list it as a parameter either.
+ */
 @Configuration(proxyBeanMethods = false)
 class CurrentUserArgumentResolver implements HandlerMethodArgumentResolver, WebMvcConfigurer {
+
+	static {
+		SpringDocUtils.getConfig().addRequestWrapperToIgnore(CurrentUser.class);
+	}
 
 	@Override
 	public boolean supportsParameter(MethodParameter parameter) {

@@ -1,6 +1,7 @@
 package com.settledesk.identity.internal;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
 import java.util.Optional;
@@ -21,6 +22,10 @@ import com.settledesk.shared.Masking;
 public class LoginService {
 
 	private static final int MAX_USERNAME = 64;
+	/** What a username can be (letters, digits, . _ @ -): anything else fails before it touches a throttle. */
+	private static final java.util.regex.Pattern USERNAME = java.util.regex.Pattern.compile("[A-Za-z0-9._@-]{1,64}");
+	/** Throttle rows of client addresses share the table with names; the colon keeps the two apart. */
+	private static final String ADDRESS_KEY = "addr:";
 
 	private final UserAccountRepository users;
 	private final KnownAddresses addresses;
@@ -29,6 +34,7 @@ public class LoginService {
 	private final AuditLog audit;
 	private final Clock clock;
 	private final LoginThrottle.Policy policy;
+	private final LoginThrottle.Policy addressPolicy;
 	private final String dummyHash;
 
 	LoginService(UserAccountRepository users, KnownAddresses addresses, LoginThrottleRepository throttles,
@@ -40,17 +46,25 @@ public class LoginService {
 		this.audit = audit;
 		this.clock = clock;
 		this.policy = properties.throttlePolicy();
+		this.addressPolicy = properties.addressPolicy();
 		this.dummyHash = passwordEncoder.encode("not-a-password-of-anyone");
 	}
 
 	@Transactional
 	public LoginOutcome authenticate(String rawUsername, String password, String clientIp) {
 		String username = rawUsername == null ? "" : rawUsername.trim();
-		if (username.isEmpty() || username.length() > MAX_USERNAME || password == null) {
+		Instant now = clock.instant();
+		LoginThrottle address = clientIp == null ? null
+				: throttles.lock((ADDRESS_KEY + clientIp).substring(0, Math.min(MAX_USERNAME, ADDRESS_KEY.length() + clientIp.length())));
+		if (address != null && address.isLocked(now)) {
+			record("LOGIN_REFUSED_ADDRESS_LIMIT", USERNAME.matcher(username).matches() ? username : "?", clientIp, null);
+			return LoginOutcome.rateLimited(Duration.between(now, address.lockedUntil()));
+		}
+		if (!USERNAME.matcher(username).matches() || password == null) {
 			passwordEncoder.matches("", dummyHash);
+			countAddressFailure(address, now);
 			return LoginOutcome.failed();
 		}
-		Instant now = clock.instant();
 		LoginThrottle throttle = throttles.lock(username);
 		if (throttle.isLocked(now)) {
 			record("LOGIN_REFUSED_LOCKED", username, clientIp, null);
@@ -67,11 +81,20 @@ public class LoginService {
 		}
 		boolean lockStarted = throttle.recordFailure(now, policy);
 		throttles.save(throttle);
+		countAddressFailure(address, now);
 		record("LOGIN_FAILED", username, clientIp, null);
 		if (lockStarted) {
 			record("LOGIN_LOCKED_OUT", username, clientIp, Map.of("lockedUntil", throttle.lockedUntil().toString()));
 		}
 		return LoginOutcome.failed();
+	}
+
+	/** A success does not reset the address: one valid account must not buy unlimited guesses at others. */
+	private void countAddressFailure(LoginThrottle address, Instant now) {
+		if (address != null) {
+			address.recordFailure(now, addressPolicy);
+			throttles.save(address);
+		}
 	}
 
 	private void record(String action, String username, String clientIp, Map<String, ?> after) {

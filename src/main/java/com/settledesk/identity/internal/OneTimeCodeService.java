@@ -4,6 +4,7 @@ import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.Locale;
 import java.util.Map;
@@ -20,6 +21,7 @@ import com.settledesk.identity.OtpPurpose;
 import com.settledesk.notification.Channel;
 import com.settledesk.notification.Notifications;
 import com.settledesk.secrets.SensitiveDataProtector;
+import com.settledesk.shared.ClockConfiguration;
 import com.settledesk.shared.Masking;
 import com.settledesk.shared.RateLimitedException;
 import com.settledesk.shared.Timestamps;
@@ -38,8 +40,11 @@ class OneTimeCodeService implements OneTimeCodes {
 	private final Clock clock;
 	private final SecureRandom random = new SecureRandom();
 
+	private final int dailyCapPerPhone;
+
 	OneTimeCodeService(JdbcClient jdbc, SensitiveDataProtector protector, Notifications notifications, AuditLog audit,
-			Clock clock) {
+			Clock clock, SecurityProperties properties) {
+		this.dailyCapPerPhone = properties.maxOneTimeCodesPerPhonePerDay();
 		this.jdbc = jdbc;
 		this.protector = protector;
 		this.notifications = notifications;
@@ -51,6 +56,15 @@ class OneTimeCodeService implements OneTimeCodes {
 	@Transactional
 	public void send(UUID userId, OtpPurpose purpose, String phone, Locale language) {
 		Instant now = clock.instant();
+		// One sender at a time per user, so the spacing and the daily cap hold under parallel requests.
+		jdbc.sql("SELECT id FROM user_account WHERE id = :user FOR UPDATE").param("user", userId).query().listOfRows();
+		Instant startOfDay = LocalDate.ofInstant(now, ClockConfiguration.DISPLAY_ZONE)
+			.atStartOfDay(ClockConfiguration.DISPLAY_ZONE).toInstant();
+		long sentToday = jdbc.sql("SELECT COUNT(*) FROM one_time_code WHERE sent_to = :phone AND created_at >= :since")
+			.param("phone", phone).param("since", Timestamps.toDb(startOfDay)).query(Long.class).single();
+		if (sentToday >= dailyCapPerPhone) {
+			throw new RateLimitedException("OTP_DAILY_LIMIT", Duration.between(now, startOfDay.plus(Duration.ofDays(1))));
+		}
 		var last = jdbc.sql("""
 				SELECT created_at FROM one_time_code WHERE user_id = :user AND purpose = :purpose
 				ORDER BY created_at DESC LIMIT 1""")

@@ -28,7 +28,7 @@ class PasswordLoginProvider implements AuthenticationProvider {
 				authentication.getCredentials() == null ? null : authentication.getCredentials().toString(), ip);
 		return switch (outcome.result()) {
 			case SUCCEEDED -> authenticated(outcome.user());
-			case LOCKED -> throw new LockedException("Temporarily locked");
+			case LOCKED, RATE_LIMITED -> throw new LockedException("Temporarily locked");
 			case FAILED -> throw new BadCredentialsException("Bad credentials");
 		};
 	}

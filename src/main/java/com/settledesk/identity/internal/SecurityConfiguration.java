@@ -12,12 +12,14 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpMethod;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.access.hierarchicalroles.RoleHierarchy;
 import org.springframework.security.access.hierarchicalroles.RoleHierarchyImpl;
 import org.springframework.security.authentication.LockedException;
 import org.springframework.security.config.annotation.method.configuration.EnableMethodSecurity;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.annotation.web.configurers.HeadersConfigurer;
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.crypto.factory.PasswordEncoderFactories;
 import org.springframework.security.crypto.password.PasswordEncoder;
@@ -34,6 +36,8 @@ import org.springframework.security.oauth2.server.resource.authentication.JwtGra
 import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.access.AccessDeniedHandler;
+import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy;
+import org.springframework.security.web.header.writers.StaticHeadersWriter;
 
 import com.nimbusds.jose.jwk.source.ImmutableSecret;
 import com.settledesk.identity.Role;
@@ -51,6 +55,10 @@ class SecurityConfiguration {
 	private static final String[] MERCHANT = { Role.MERCHANT_OWNER.name(), Role.MERCHANT_CASHIER.name() };
 	private static final String[] OPERATOR = { Role.REVIEWER.name(), Role.SENIOR_REVIEWER.name(), Role.AGENT.name(),
 			Role.FINANCE.name(), Role.ADMIN.name() };
+	/** Change requests and their materials (ID photos) are for the people who review them. */
+	private static final String[] REVIEWS = { Role.REVIEWER.name(), Role.SENIOR_REVIEWER.name(), Role.ADMIN.name() };
+	/** Money decisions: settlement runs on demand, answers to fee disputes. */
+	private static final String[] MONEY = { Role.FINANCE.name(), Role.ADMIN.name() };
 	private static final String[] MERCHANT_OR_OPERATOR = { Role.MERCHANT_OWNER.name(), Role.MERCHANT_CASHIER.name(),
 			Role.REVIEWER.name(), Role.SENIOR_REVIEWER.name(), Role.AGENT.name(), Role.FINANCE.name(), Role.ADMIN.name() };
 
@@ -61,17 +69,25 @@ class SecurityConfiguration {
 		http.securityMatcher("/api/**")
 			.authorizeHttpRequests(auth -> auth
 				.requestMatchers(HttpMethod.POST, "/api/v1/auth/token").permitAll()
+				.requestMatchers(HttpMethod.POST, "/api/v1/auth/logout").authenticated()
 				// Development endpoints exist only in the demo profile; elsewhere nothing answers but 404.
 				.requestMatchers("/api/v1/dev/**").permitAll()
-				.requestMatchers("/api/v1/merchant/**").hasAnyRole(MERCHANT)
+				// A cashier (收银员) sees the shop and its transactions; money, card and documents are the owner's.
+				.requestMatchers(HttpMethod.GET, "/api/v1/merchant/profile", "/api/v1/merchant/transactions")
+				.hasAnyRole(MERCHANT)
+				.requestMatchers("/api/v1/merchant/**").hasRole(Role.MERCHANT_OWNER.name())
 				.requestMatchers("/api/v1/card-bins/**").hasAnyRole(MERCHANT_OR_OPERATOR)
 				// a job is answered only to the user who started it
 				.requestMatchers("/api/v1/jobs/**").hasAnyRole(MERCHANT_OR_OPERATOR)
 				.requestMatchers("/api/v1/ops/users/**", "/api/v1/ops/audit/**").hasRole(Role.ADMIN.name())
+				.requestMatchers("/api/v1/ops/settlement-card/**", "/api/v1/ops/attachments/**").hasAnyRole(REVIEWS)
+				.requestMatchers(HttpMethod.POST, "/api/v1/ops/settlement/runs", "/api/v1/ops/fee-disputes/**")
+				.hasAnyRole(MONEY)
 				.requestMatchers("/api/v1/ops/**").hasAnyRole(OPERATOR)
 				.requestMatchers("/api/v1/acquiring/**").hasRole(Role.GATEWAY.name())
 				.anyRequest().denyAll())
 			.csrf(csrf -> csrf.disable())
+			.headers(SecurityConfiguration::privacyHeaders)
 			.sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
 			.oauth2ResourceServer(o -> o.jwt(jwt -> jwt.jwtAuthenticationConverter(jwtConverter))
 				.authenticationEntryPoint(problemEntryPoint)
@@ -91,6 +107,7 @@ class SecurityConfiguration {
 				.requestMatchers("/actuator/prometheus").hasRole(Role.ADMIN.name())
 				.anyRequest().denyAll())
 			.csrf(csrf -> csrf.disable())
+			.headers(SecurityConfiguration::privacyHeaders)
 			.sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
 			.oauth2ResourceServer(o -> o.jwt(jwt -> jwt.jwtAuthenticationConverter(jwtConverter))
 				.authenticationEntryPoint(problemEntryPoint))
@@ -106,10 +123,13 @@ class SecurityConfiguration {
 				.permitAll()
 				// The stop link of a change notice works without login; development pages exist only in the demo.
 				.requestMatchers("/stop/**", "/dev/**").permitAll()
+				.requestMatchers("/ops/card-changes/**", "/ops/attachments/**").hasAnyRole(REVIEWS)
+				.requestMatchers(HttpMethod.POST, "/ops/fee-disputes/**").hasAnyRole(MONEY)
 				.requestMatchers("/ops", "/ops/**").hasAnyRole(OPERATOR)
 				.requestMatchers("/jobs/**").hasAnyRole(MERCHANT_OR_OPERATOR)
 				.requestMatchers("/").authenticated()
-				.anyRequest().hasAnyRole(MERCHANT))
+				.requestMatchers(HttpMethod.GET, "/transactions").hasAnyRole(MERCHANT)
+				.anyRequest().hasRole(Role.MERCHANT_OWNER.name()))
 			.authenticationProvider(new PasswordLoginProvider(loginService))
 			.formLogin(form -> form.loginPage("/login")
 				.successHandler((request, response, authentication) -> {
@@ -119,10 +139,17 @@ class SecurityConfiguration {
 				.failureHandler((request, response, exception) -> response.sendRedirect(
 						request.getContextPath() + (exception instanceof LockedException ? "/login?locked" : "/login?error"))))
 			.logout(logout -> logout.logoutUrl("/logout").logoutSuccessUrl("/login?logout"))
-			.headers(headers -> headers.contentSecurityPolicy(csp -> csp.policyDirectives(
+			.headers(headers -> privacyHeaders(headers).contentSecurityPolicy(csp -> csp.policyDirectives(
 					"default-src 'self'; img-src 'self' data: blob:; style-src 'self' 'unsafe-inline'; "
 							+ "script-src 'self'; frame-ancestors 'none'; form-action 'self'")));
 		return http.build();
+	}
+
+	/** No URL (a stop link, a statement date) leaks to another site; no page may use camera, microphone or location. */
+	private static HeadersConfigurer<HttpSecurity> privacyHeaders(HeadersConfigurer<HttpSecurity> headers) {
+		return headers.referrerPolicy(referrer -> referrer.policy(ReferrerPolicy.STRICT_ORIGIN_WHEN_CROSS_ORIGIN))
+			.addHeaderWriter(new StaticHeadersWriter("Permissions-Policy",
+					"camera=(), microphone=(), geolocation=(), payment=(), usb=(), interest-cohort=()"));
 	}
 
 	@Bean
@@ -153,18 +180,24 @@ class SecurityConfiguration {
 	}
 
 	@Bean
-	JwtEncoder jwtEncoder(SecurityProperties properties) {
-		return new NimbusJwtEncoder(new ImmutableSecret<>(signingKey(properties)));
+	SecretKey tokenSigningKey(SecurityProperties properties) {
+		return new SecretKeySpec(TokenSecrets.resolve(properties).getBytes(StandardCharsets.UTF_8), "HmacSHA256");
 	}
 
 	@Bean
-	JwtDecoder jwtDecoder(SecurityProperties properties, Clock clock) {
-		NimbusJwtDecoder decoder = NimbusJwtDecoder.withSecretKey(signingKey(properties))
+	JwtEncoder jwtEncoder(SecretKey tokenSigningKey) {
+		return new NimbusJwtEncoder(new ImmutableSecret<>(tokenSigningKey));
+	}
+
+	@Bean
+	JwtDecoder jwtDecoder(SecretKey tokenSigningKey, Clock clock, JdbcClient jdbc) {
+		NimbusJwtDecoder decoder = NimbusJwtDecoder.withSecretKey(tokenSigningKey)
 			.macAlgorithm(MacAlgorithm.HS256)
 			.build();
 		JwtTimestampValidator expiry = new JwtTimestampValidator(Duration.ofSeconds(30));
 		expiry.setClock(clock);
-		decoder.setJwtValidator(new DelegatingOAuth2TokenValidator<>(expiry, new JwtIssuerValidator(TokenService.ISSUER)));
+		decoder.setJwtValidator(new DelegatingOAuth2TokenValidator<>(expiry, new JwtIssuerValidator(TokenService.ISSUER),
+				new TokenStateValidator(jdbc, clock)));
 		return decoder;
 	}
 
@@ -176,9 +209,5 @@ class SecurityConfiguration {
 		JwtAuthenticationConverter converter = new JwtAuthenticationConverter();
 		converter.setJwtGrantedAuthoritiesConverter(authorities);
 		return converter;
-	}
-
-	private static SecretKey signingKey(SecurityProperties properties) {
-		return new SecretKeySpec(properties.tokenSecret().getBytes(StandardCharsets.UTF_8), "HmacSHA256");
 	}
 }

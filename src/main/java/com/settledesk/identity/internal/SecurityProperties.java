@@ -1,27 +1,37 @@
 package com.settledesk.identity.internal;
 
+import java.nio.file.Path;
 import java.time.Duration;
 
 import jakarta.validation.constraints.Min;
-import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
-import jakarta.validation.constraints.Size;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
 import org.springframework.validation.annotation.Validated;
 
-/** Token signing and login throttling. Production has no token secret by default and refuses to start. */
+/**
+ * Token signing and login throttling. Production has no token secret by default and refuses to start; the
+ * demo has none either but a file to keep a generated one in ({@code tokenSecretFile}), so no secret is a
+ * constant in the source. Failed logins are limited per name and, more loosely, per client address.
+ */
 @Validated
 @ConfigurationProperties("settledesk.security")
 record SecurityProperties(
-		@NotBlank(message = "is required: set SETTLEDESK_TOKEN_SECRET to at least 32 random characters")
-		@Size(min = 32, message = "must be at least 32 characters") String tokenSecret,
+		String tokenSecret,
+		Path tokenSecretFile,
 		@NotNull Duration tokenTtl,
 		@Min(1) int maxFailedLogins,
 		@NotNull Duration failureWindow,
-		@NotNull Duration lockDuration) {
+		@NotNull Duration lockDuration,
+		@DefaultValue("30") @Min(1) int maxFailedLoginsPerAddress,
+		@DefaultValue("10") @Min(1) int maxOneTimeCodesPerPhonePerDay) {
 
 	LoginThrottle.Policy throttlePolicy() {
 		return new LoginThrottle.Policy(maxFailedLogins, failureWindow, lockDuration);
+	}
+
+	LoginThrottle.Policy addressPolicy() {
+		return new LoginThrottle.Policy(maxFailedLoginsPerAddress, failureWindow, lockDuration);
 	}
 }

@@ -3,15 +3,21 @@ package com.settledesk.identity.internal;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.UUID;
 
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.security.oauth2.jose.jws.MacAlgorithm;
+import org.springframework.security.oauth2.jwt.Jwt;
 import org.springframework.security.oauth2.jwt.JwsHeader;
 import org.springframework.security.oauth2.jwt.JwtClaimsSet;
 import org.springframework.security.oauth2.jwt.JwtEncoder;
 import org.springframework.security.oauth2.jwt.JwtEncoderParameters;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
 
 import com.settledesk.identity.CurrentUser;
+import com.settledesk.shared.Timestamps;
 
 /** Issues short-lived HS256 bearer tokens carrying the user id, role and merchant. */
 @Service
@@ -24,11 +30,13 @@ public class TokenService {
 	static final String CLAIM_NAME = "name";
 
 	private final JwtEncoder encoder;
+	private final JdbcClient jdbc;
 	private final Clock clock;
 	private final Duration ttl;
 
-	TokenService(JwtEncoder encoder, Clock clock, SecurityProperties properties) {
+	TokenService(JwtEncoder encoder, JdbcClient jdbc, Clock clock, SecurityProperties properties) {
 		this.encoder = encoder;
+		this.jdbc = jdbc;
 		this.clock = clock;
 		this.ttl = properties.tokenTtl();
 	}
@@ -37,6 +45,7 @@ public class TokenService {
 		Instant now = clock.instant();
 		JwtClaimsSet.Builder claims = JwtClaimsSet.builder()
 			.issuer(ISSUER)
+			.id(UUID.randomUUID().toString())
 			.subject(user.username())
 			.issuedAt(now)
 			.expiresAt(now.plus(ttl))
@@ -49,6 +58,24 @@ public class TokenService {
 		String token = encoder.encode(JwtEncoderParameters.from(JwsHeader.with(MacAlgorithm.HS256).build(), claims.build()))
 			.getTokenValue();
 		return new IssuedToken(token, ttl.toSeconds());
+	}
+
+	/** Logout: the token stops working at once (see {@link TokenStateValidator}); asking twice changes nothing. */
+	@Transactional
+	public void revoke(Jwt token) {
+		jdbc.sql("INSERT INTO revoked_token (jti, expires_at) VALUES (:jti, :expires) ON CONFLICT DO NOTHING")
+			.param("jti", token.getId())
+			.param("expires", Timestamps.toDb(token.getExpiresAt()))
+			.update();
+	}
+
+	/** A revoked token past its expiry is refused anyway: its row is no longer needed. */
+	@Scheduled(fixedDelayString = "PT1H", initialDelayString = "PT5M")
+	@Transactional
+	void forgetExpiredRevocations() {
+		jdbc.sql("DELETE FROM revoked_token WHERE expires_at < :cutoff")
+			.param("cutoff", Timestamps.toDb(clock.instant().minus(Duration.ofMinutes(5))))
+			.update();
 	}
 
 	public record IssuedToken(String value, long expiresInSeconds) {

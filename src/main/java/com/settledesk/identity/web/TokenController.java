@@ -5,9 +5,12 @@ import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Size;
 
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.security.oauth2.jwt.Jwt;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RestController;
@@ -41,8 +44,19 @@ class TokenController {
 				yield ResponseEntity.ok(new TokenResponse(token.value(), "Bearer", token.expiresInSeconds()));
 			}
 			case LOCKED -> problem(problems.of(HttpStatus.LOCKED, "ACCOUNT_LOCKED"));
+			case RATE_LIMITED -> ResponseEntity.status(HttpStatus.TOO_MANY_REQUESTS)
+				.header(HttpHeaders.RETRY_AFTER, Long.toString(Math.max(1, outcome.retryAfter().toSeconds())))
+				.contentType(Problems.PROBLEM_JSON)
+				.body(problems.of(HttpStatus.TOO_MANY_REQUESTS, "LOGIN_RATE_LIMITED"));
 			case FAILED -> problem(problems.of(HttpStatus.UNAUTHORIZED, "BAD_CREDENTIALS"));
 		};
+	}
+
+	/** The token used for this request stops working; others of the same user are untouched. */
+	@PostMapping("/api/v1/auth/logout")
+	ResponseEntity<Void> logout(@AuthenticationPrincipal Jwt token) {
+		tokens.revoke(token);
+		return ResponseEntity.noContent().build();
 	}
 
 	private static ResponseEntity<ProblemDetail> problem(ProblemDetail problem) {

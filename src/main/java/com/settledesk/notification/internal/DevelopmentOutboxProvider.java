@@ -9,15 +9,18 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.stereotype.Component;
 
 import com.settledesk.notification.Channel;
 import com.settledesk.shared.Masking;
 import com.settledesk.shared.Timestamps;
+import com.settledesk.shared.SimulatedCounterparty;
 
 /** Delivers nothing: keeps each message in the outbox table, where the demo and tests read it. */
 @Component
-class DevelopmentOutboxProvider implements MessageProvider {
+@ConditionalOnProperty(name = "settledesk.notification.provider", havingValue = "outbox")
+class DevelopmentOutboxProvider implements MessageProvider, SimulatedCounterparty {
 
 	private static final Logger log = LoggerFactory.getLogger(DevelopmentOutboxProvider.class);
 
@@ -56,5 +59,10 @@ class DevelopmentOutboxProvider implements MessageProvider {
 		catch (InterruptedException e) {
 			Thread.currentThread().interrupt();
 		}
+	}
+
+	@Override
+	public String counterparty() {
+		return "messages";
 	}
 }

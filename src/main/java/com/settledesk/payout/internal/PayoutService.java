@@ -55,11 +55,13 @@ import com.settledesk.settlementaccount.PayoutDestination;
 import com.settledesk.settlementaccount.SettlementAccountChanged;
 import com.settledesk.settlementaccount.SettlementAccounts;
 import com.settledesk.shared.ClockConfiguration;
+import com.settledesk.shared.FieldViolation;
 import com.settledesk.shared.MerchantId;
 import com.settledesk.shared.Money;
 import com.settledesk.shared.ResourceNotFoundException;
 import com.settledesk.shared.StateConflictException;
 import com.settledesk.shared.Timestamps;
+import com.settledesk.shared.ValidationFailedException;
 
 /**
  * Sweeps balances into payouts and pays them. The sweep reads who is owed from the ledger's maintained
@@ -177,6 +179,10 @@ class PayoutService implements Payouts {
 	public void retry(UUID payoutId, String by) {
 		int updated = jdbc.sql("UPDATE payout SET next_attempt_at = :now, version = version + 1 WHERE id = :id AND status = 'SUBMITTED'")
 			.param("now", Timestamps.toDb(clock.instant())).param("id", payoutId).update();
+		if (updated == 0 && jdbc.sql("SELECT COUNT(*) FROM payout WHERE id = :id").param("id", payoutId)
+			.query(Long.class).single() == 0) {
+			throw new ResourceNotFoundException("Payout");
+		}
 		if (updated == 0) {
 			throw new StateConflictException("PAYOUT_NOT_RETRYABLE",
 					"Only a payout waiting for the bank's answer can be asked again");
@@ -187,6 +193,12 @@ class PayoutService implements Payouts {
 	@Override
 	@Transactional
 	public void hold(MerchantId merchantId, String reason, String by) {
+		if (reason == null || reason.isBlank()) {
+			throw new ValidationFailedException(new FieldViolation("reason", "REQUIRED"));
+		}
+		if (reason.length() > 300) {
+			throw new ValidationFailedException(new FieldViolation("reason", "TOO_LONG"));
+		}
 		var account = accounts.active(merchantId)
 			.orElseThrow(() -> new ResourceNotFoundException("Settlement account"));
 		jdbc.sql("""
@@ -224,6 +236,16 @@ class PayoutService implements Payouts {
 			tx.executeWithoutResult(status -> sweep(chunk, settlementMode, today, tally));
 		}
 		return new SettlementRun(mode, true, due.size(), tally.created, tally.total, tally.held);
+	}
+
+	@Override
+	public SettlementRun settleOnDemand(String mode, String by) {
+		SettlementRun run = settle(mode);
+		tx.executeWithoutResult(status -> audit.record(AuditEvent.of("SETTLEMENT_RUN_REQUESTED", "SETTLEMENT_RUN", mode)
+			.by(by)
+			.after(Map.of("workingDay", run.workingDay(), "merchantsConsidered", run.merchantsConsidered(),
+					"payoutsCreated", run.payoutsCreated(), "totalFen", run.total().fen(), "held", run.held()))));
+		return run;
 	}
 
 	@Scheduled(fixedDelayString = "${settledesk.payout.d0-sweep-interval:60s}",

@@ -17,6 +17,7 @@ import java.time.Clock;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -41,6 +42,8 @@ import com.settledesk.payout.ReconciliationBreak;
 import com.settledesk.payout.ReconciliationRun;
 import com.settledesk.payout.Reconciliations;
 import com.settledesk.shared.ClockConfiguration;
+import com.settledesk.shared.CsvCells;
+import com.settledesk.shared.FileNames;
 import com.settledesk.shared.FieldViolation;
 import com.settledesk.shared.Money;
 import com.settledesk.shared.ResourceNotFoundException;
@@ -80,7 +83,8 @@ class ReconciliationService implements Reconciliations {
 	}
 
 	@Override
-	public UUID importFile(String fileName, InputStream content, String owner) {
+	public UUID importFile(String givenName, InputStream content, String owner) {
+		String fileName = FileNames.sanitize(givenName, "result.txt");
 		Path copy;
 		try {
 			copy = Files.createTempFile("settledesk-recon-", ".txt");
@@ -137,13 +141,11 @@ class ReconciliationService implements Reconciliations {
 	/** The job's file: the run in figures, and its breaks by kind (the breaks themselves: {@link #exportBreaks}). */
 	private JobResult summary(ReconciliationRun run) {
 		StringBuilder csv = new StringBuilder("\uFEFFfile,businessDate,bank,lines,totalFen,matched,breaks\r\n")
-			.append(String.join(",", run.fileName().replace(",", " "), run.businessDate().toString(), run.bank(),
-					String.valueOf(run.lines()), String.valueOf(run.total().fen()), String.valueOf(run.matched()),
-					String.valueOf(run.breaks())))
-			.append("\r\nkind,count\r\n");
+			.append(CsvCells.row(List.of(run.fileName(), run.businessDate(), run.bank(), run.lines(), run.total().fen(),
+					run.matched(), run.breaks())))
+			.append("kind,count\r\n");
 		jdbc.sql("SELECT kind, COUNT(*) FROM recon_break WHERE run_id = :run GROUP BY kind ORDER BY kind")
-			.param("run", run.id()).query((rs, row) -> csv.append(rs.getString(1)).append(',').append(rs.getLong(2))
-				.append("\r\n"))
+			.param("run", run.id()).query((rs, row) -> csv.append(CsvCells.row(List.of(rs.getString(1), rs.getLong(2)))))
 			.list();
 		return new JobResult("reconciliation-" + run.businessDate() + ".csv", "text/csv;charset=UTF-8",
 				csv.toString().getBytes(StandardCharsets.UTF_8));
@@ -164,9 +166,8 @@ class ReconciliationService implements Reconciliations {
 			}, (RowCallbackHandler) rs -> {
 				ReconciliationBreak b = reconBreak(rs, 0);
 				try {
-					writer.write(b.id() + "," + b.kind() + "," + b.payoutId() + "," + blank(b.lineNo()) + ","
-							+ blank(b.ourAmountFen()) + "," + blank(b.bankAmountFen()) + "," + blank(b.ourStatus()) + ","
-							+ blank(b.bankStatus()) + "," + blank(b.bankReference()) + "," + b.status() + "\r\n");
+					writer.write(CsvCells.row(Arrays.asList(b.id(), b.kind(), b.payoutId(), b.lineNo(), b.ourAmountFen(),
+							b.bankAmountFen(), b.ourStatus(), b.bankStatus(), b.bankReference(), b.status())));
 				}
 				catch (IOException e) {
 					throw new UncheckedIOException(e);
@@ -177,10 +178,6 @@ class ReconciliationService implements Reconciliations {
 		catch (IOException e) {
 			throw new UncheckedIOException(e);
 		}
-	}
-
-	private static String blank(Object value) {
-		return value == null ? "" : value.toString();
 	}
 
 	private void load(UUID runId, String fileName, InputStream in, String owner,

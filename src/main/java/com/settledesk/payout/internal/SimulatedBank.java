@@ -22,11 +22,13 @@ import java.util.concurrent.ThreadLocalRandom;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.stereotype.Component;
 
 import com.settledesk.secrets.SensitiveDataProtector;
 import com.settledesk.shared.ClockConfiguration;
 import com.settledesk.shared.Timestamps;
+import com.settledesk.shared.SimulatedCounterparty;
 
 /**
  * A bank payout channel that behaves like one: a network round trip per call, answers by destination account
@@ -35,7 +37,8 @@ import com.settledesk.shared.Timestamps;
  * and writes each day's result file from it once the day is over (Asia/Shanghai).
  */
 @Component
-class SimulatedBank implements BankChannel {
+@ConditionalOnProperty(name = "settledesk.bank.channel", havingValue = "simulator")
+class SimulatedBank implements BankChannel, SimulatedCounterparty {
 
 	enum Scripted {
 		PAID, FAILED, RETURNED, TIMEOUT
@@ -178,5 +181,10 @@ class SimulatedBank implements BankChannel {
 		catch (InterruptedException e) {
 			Thread.currentThread().interrupt();
 		}
+	}
+
+	@Override
+	public String counterparty() {
+		return "bank";
 	}
 }

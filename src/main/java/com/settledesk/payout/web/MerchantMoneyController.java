@@ -39,11 +39,11 @@ class MerchantMoneyController {
 	}
 
 	@PostMapping("/api/v1/ops/settlement/runs")
-	RunResponse run(@RequestBody RunRequest body) {
+	RunResponse run(@RequestBody RunRequest body, CurrentUser user) {
 		if (body.mode() == null || !(body.mode().equals("D0") || body.mode().equals("T1"))) {
 			throw new ValidationFailedException(new FieldViolation("mode", body.mode() == null ? "REQUIRED" : "INVALID"));
 		}
-		SettlementRun run = payouts.settle(body.mode());
+		SettlementRun run = payouts.settleOnDemand(body.mode(), user.username());
 		return new RunResponse(run.mode(), run.workingDay(), run.merchantsConsidered(), run.payoutsCreated(),
 				run.total().fen(), run.held());
 	}

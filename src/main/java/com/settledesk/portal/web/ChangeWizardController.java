@@ -3,6 +3,7 @@ package com.settledesk.portal.web;
 import java.io.IOException;
 import java.util.EnumSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
@@ -11,6 +12,8 @@ import java.util.stream.Collectors;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpSession;
 
+import org.springframework.context.MessageSource;
+import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -29,7 +32,9 @@ import com.settledesk.merchant.MerchantKind;
 import com.settledesk.merchant.MerchantProfile;
 import com.settledesk.merchant.Merchants;
 import com.settledesk.settlementaccount.BankCardNumbers;
+import com.settledesk.settlementaccount.CardBin;
 import com.settledesk.settlementaccount.CardBinLookup;
+import com.settledesk.settlementaccount.CardType;
 import com.settledesk.shared.FieldViolation;
 import com.settledesk.shared.Masking;
 import com.settledesk.shared.RateLimitedException;
@@ -54,7 +59,11 @@ class ChangeWizardController {
 	private final CardBinLookup bins;
 	private final Attachments attachments;
 
-	ChangeWizardController(CardChanges cardChanges, Merchants merchants, CardBinLookup bins, Attachments attachments) {
+	private final MessageSource messages;
+
+	ChangeWizardController(CardChanges cardChanges, Merchants merchants, CardBinLookup bins, Attachments attachments,
+			MessageSource messages) {
+		this.messages = messages;
 		this.cardChanges = cardChanges;
 		this.merchants = merchants;
 		this.bins = bins;
@@ -90,9 +99,7 @@ class ChangeWizardController {
 	/** htmx: the bank and card kind of what has been typed so far. */
 	@PostMapping("/settlement-card/change/bin")
 	String bin(@RequestParam(defaultValue = "") String accountNumber, Model model) {
-		String digits = BankCardNumbers.normalize(accountNumber);
-		model.addAttribute("bin", digits.length() >= 6 ? bins.lookup(digits).orElse(null) : null);
-		model.addAttribute("typed", digits.length() >= 6);
+		describeNumber(BankCardNumbers.normalize(accountNumber), null, model);
 		return "portal/change-fragments :: bin";
 	}
 
@@ -189,9 +196,7 @@ class ChangeWizardController {
 		model.addAttribute("merchant", merchant);
 		model.addAttribute("form", form);
 		model.addAttribute("errors", errors);
-		String digits = form.accountNumber() == null ? "" : form.accountNumber();
-		model.addAttribute("bin", digits.length() >= 6 ? bins.lookup(digits).orElse(null) : null);
-		model.addAttribute("typed", digits.length() >= 6);
+		describeNumber(form.accountNumber() == null ? "" : form.accountNumber(), errors.get("accountNumber"), model);
 		return "portal/change-details";
 	}
 
@@ -222,9 +227,41 @@ class ChangeWizardController {
 		return wizard;
 	}
 
-	/** The first error of each field, as a message key. */
-	private static Map<String, String> byField(List<FieldViolation> violations) {
-		return violations.stream().collect(Collectors.toMap(FieldViolation::field, v -> "field." + v.code(), (a, b) -> a));
+	/**
+	 * What the page says under the card number, in one place: the submitted form's error, else what the digits
+	 * typed so far tell (a credit card, a wrong length, a failed check digit once the bank's length is reached),
+	 * else the bank. The fragment is replaced whole on every keystroke, so an earlier message never lingers.
+	 */
+	private void describeNumber(String digits, String submittedError, Model model) {
+		CardBin bin = digits.length() >= 6 ? bins.lookup(digits).orElse(null) : null;
+		String problem = null;
+		if (bin != null && bin.cardType() != CardType.DEBIT) {
+			problem = "field.NOT_A_DEBIT_CARD";
+		}
+		else if (bin != null && digits.length() > bin.length()) {
+			problem = "field.INVALID_LENGTH";
+		}
+		else if (bin != null && digits.length() == bin.length() && !BankCardNumbers.luhnValid(digits)) {
+			problem = "field.LUHN_CHECK_FAILED";
+		}
+		model.addAttribute("bin", bin);
+		model.addAttribute("typed", digits.length() >= 6);
+		model.addAttribute("numberProblem", problem);
+		model.addAttribute("numberError", submittedError);
+	}
+
+	/** The first error of each field, as the words to show (arguments filled in, never a raw placeholder). */
+	private Map<String, String> byField(List<FieldViolation> violations) {
+		Locale locale = LocaleContextHolder.getLocale();
+		return violations.stream().collect(Collectors.toMap(FieldViolation::field, v -> text(v, locale), (a, b) -> a));
+	}
+
+	private String text(FieldViolation violation, Locale locale) {
+		if ("ATTACHMENT_REQUIRED".equals(violation.code())) {
+			return messages.getMessage("wizard.materials.missing", null, locale);
+		}
+		return messages.getMessage("field." + violation.code(), violation.args(),
+				messages.getMessage("field.INVALID", null, locale), locale);
 	}
 
 	private static String trim(String value) {

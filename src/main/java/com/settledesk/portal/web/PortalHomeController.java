@@ -6,6 +6,7 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 
 import com.settledesk.identity.CurrentUser;
+import com.settledesk.identity.Role;
 import com.settledesk.merchant.Merchants;
 import com.settledesk.settlementaccount.SettlementAccounts;
 import com.settledesk.shared.ResourceNotFoundException;
@@ -32,7 +33,8 @@ class PortalHomeController {
 		var merchant = merchants.find(user.requireMerchant()).orElseThrow(() -> new ResourceNotFoundException("Merchant"));
 		model.addAttribute("user", user);
 		model.addAttribute("merchant", merchant);
-		model.addAttribute("account", accounts.active(merchant.id()).orElse(null));
+		model.addAttribute("account",
+				user.role() == Role.MERCHANT_OWNER ? accounts.active(merchant.id()).orElse(null) : null);
 		money.addTo(user, days == 30 ? 30 : 7, model);
 		return "portal/home";
 	}

@@ -28,6 +28,9 @@ import com.settledesk.shared.ResourceNotFoundException;
 import com.settledesk.shared.StateConflictException;
 import com.settledesk.shared.ValidationFailedException;
 
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.exc.MismatchedInputException;
+
 /**
  * Turns every failure in an API controller into problem+json. Framework exceptions keep their status but
  * get our codes and wording; anything unexpected is logged with the request id and answered 500 plainly.
@@ -100,7 +103,37 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
 	@Override
 	protected ResponseEntity<Object> handleHttpMessageNotReadable(HttpMessageNotReadableException e,
 			HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+		FieldViolation violation = e.getCause() instanceof MismatchedInputException mismatch ? toViolation(mismatch) : null;
+		if (violation != null) {
+			return new ResponseEntity<>(problems.validation(List.of(violation)), HttpStatus.UNPROCESSABLE_CONTENT);
+		}
 		return new ResponseEntity<>(problems.of(HttpStatus.BAD_REQUEST, "MALFORMED_REQUEST"), HttpStatus.BAD_REQUEST);
+	}
+
+	/**
+	 * Well-formed JSON whose value does not fit its field is a field error: money (fields ending in Fen) and
+	 * counts must be whole numbers written as numbers, times must be ISO-8601.
+	 */
+	private static FieldViolation toViolation(MismatchedInputException e) {
+		StringBuilder field = new StringBuilder();
+		for (JacksonException.Reference reference : e.getPath()) {
+			if (reference.getPropertyName() != null) {
+				field.append(field.isEmpty() ? "" : ".").append(reference.getPropertyName());
+			}
+			else if (reference.getIndex() >= 0) {
+				field.append('[').append(reference.getIndex()).append(']');
+			}
+		}
+		if (field.isEmpty()) {
+			return null;
+		}
+		String name = e.getPath().stream().map(JacksonException.Reference::getPropertyName)
+			.filter(java.util.Objects::nonNull).reduce((first, second) -> second).orElse("");
+		Class<?> target = e.getTargetType();
+		boolean whole = target != null && (target == Long.class || target == long.class || target == Integer.class
+				|| target == int.class || target == Short.class || target == short.class);
+		String code = name.endsWith("Fen") ? "INVALID_AMOUNT" : whole ? "INVALID_NUMBER" : "INVALID_FORMAT";
+		return new FieldViolation(field.toString(), code);
 	}
 
 	/** The framework's own exceptions (405, 415, missing parameter, ...) keep their status, lose their wording. */

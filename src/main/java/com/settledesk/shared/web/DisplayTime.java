@@ -1,5 +1,6 @@
 package com.settledesk.shared.web;
 
+import java.time.DateTimeException;
 import java.time.Instant;
 import java.time.format.DateTimeFormatter;
 
@@ -14,7 +15,16 @@ public class DisplayTime {
 	private static final DateTimeFormatter MINUTES = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm")
 		.withZone(ClockConfiguration.DISPLAY_ZONE);
 
+	/** Total: whatever is stored, a page shows something rather than failing. */
 	public String format(Instant instant) {
-		return instant == null ? "" : MINUTES.format(instant);
+		if (instant == null) {
+			return "";
+		}
+		try {
+			return MINUTES.format(instant);
+		}
+		catch (DateTimeException outOfRange) {
+			return instant.toString();
+		}
 	}
 }

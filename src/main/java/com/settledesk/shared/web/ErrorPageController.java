@@ -39,7 +39,7 @@ class ErrorPageController implements ErrorController {
 		response.setStatus(status.value());
 		model.addAttribute("status", status.value());
 		model.addAttribute("requestId", request.getAttribute("requestId"));
-		model.addAttribute("messageKey", "error.page." + (status.is4xxClientError() ? status.value() : 500));
+		model.addAttribute("messageKey", "error.page." + pageMessage(status));
 		return "error";
 	}
 
@@ -49,12 +49,21 @@ class ErrorPageController implements ErrorController {
 		return status == null ? HttpStatus.INTERNAL_SERVER_ERROR : status;
 	}
 
+	/** Statuses with a page message of their own; any other client error reads as a bad request. */
+	private static int pageMessage(HttpStatus status) {
+		return switch (status.value()) {
+			case 400, 401, 403, 404, 405, 409, 413, 422, 423, 429 -> status.value();
+			default -> status.is4xxClientError() ? 400 : 500;
+		};
+	}
+
 	private static String codeOf(HttpStatus status) {
 		return switch (status) {
 			case UNAUTHORIZED -> "UNAUTHORIZED";
 			case FORBIDDEN -> "FORBIDDEN";
 			case NOT_FOUND -> "NOT_FOUND";
 			case METHOD_NOT_ALLOWED -> "METHOD_NOT_ALLOWED";
+			case CONTENT_TOO_LARGE -> "PAYLOAD_TOO_LARGE";
 			case BAD_REQUEST -> "BAD_REQUEST";
 			default -> status.is5xxServerError() ? "INTERNAL_ERROR" : "BAD_REQUEST";
 		};

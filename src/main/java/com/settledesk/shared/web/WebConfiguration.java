@@ -5,11 +5,15 @@ import java.util.Locale;
 
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.http.CacheControl;
 import org.springframework.web.servlet.LocaleResolver;
 import org.springframework.web.servlet.config.annotation.InterceptorRegistry;
+import org.springframework.web.servlet.config.annotation.ResourceHandlerRegistry;
 import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 import org.springframework.web.servlet.i18n.CookieLocaleResolver;
 import org.springframework.web.servlet.i18n.LocaleChangeInterceptor;
+import org.springframework.web.servlet.resource.LiteWebJarsResourceResolver;
+import org.springframework.web.servlet.resource.VersionResourceResolver;
 
 /** Chinese first; "?lang=en" (or zh-CN) switches and a cookie keeps the choice for a year. */
 @Configuration(proxyBeanMethods = false)
@@ -26,6 +30,26 @@ class WebConfiguration implements WebMvcConfigurer {
 					: Locale.SIMPLIFIED_CHINESE;
 		});
 		return resolver;
+	}
+
+	/**
+	 * Static files and WebJars are served under URLs that carry a hash of their content (pages link them
+	 * through {@code @{...}}, which the resource chain rewrites), so they can be cached for a year as immutable.
+	 */
+	@Override
+	public void addResourceHandlers(ResourceHandlerRegistry registry) {
+		CacheControl aYear = CacheControl.maxAge(Duration.ofDays(365)).cachePublic().immutable();
+		registry.addResourceHandler("/webjars/**")
+			.addResourceLocations("classpath:/META-INF/resources/webjars/")
+			.setCacheControl(aYear)
+			.resourceChain(true)
+			.addResolver(new VersionResourceResolver().addContentVersionStrategy("/**"))
+			.addResolver(new LiteWebJarsResourceResolver());
+		registry.addResourceHandler("/css/**", "/js/**", "/img/**")
+			.addResourceLocations("classpath:/static/")
+			.setCacheControl(aYear)
+			.resourceChain(true)
+			.addResolver(new VersionResourceResolver().addContentVersionStrategy("/**"));
 	}
 
 	@Override

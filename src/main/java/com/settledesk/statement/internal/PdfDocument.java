@@ -3,6 +3,7 @@ package com.settledesk.statement.internal;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.util.ArrayList;
 import java.util.List;
 
 import org.apache.pdfbox.pdmodel.PDDocument;
@@ -17,6 +18,8 @@ import org.apache.pdfbox.pdmodel.font.PDFont;
  */
 final class PdfDocument {
 
+	/** Landscape, so that every column of a statement line is readable on paper. */
+	private static final PDRectangle PAGE = new PDRectangle(PDRectangle.A4.getHeight(), PDRectangle.A4.getWidth());
 	private static final float MARGIN = 36;
 	private static final float LEADING = 13;
 	private static final float BODY = 8.5f;
@@ -69,21 +72,36 @@ final class PdfDocument {
 		return this;
 	}
 
+	/** One table row; a cell too long for its column wraps onto more lines, nothing is cut off. */
 	PdfDocument row(List<String> cells) {
-		if (y < MARGIN + LEADING) {
+		List<List<String>> wrapped = new ArrayList<>(columns.size());
+		int lines = 1;
+		for (int i = 0; i < columns.size(); i++) {
+			List<String> cell = wrap(cells.get(i) == null ? "" : cells.get(i), columns.get(i).width() - 4, BODY);
+			wrapped.add(cell);
+			lines = Math.max(lines, cell.size());
+		}
+		if (y - (lines - 1) * LEADING < MARGIN + LEADING) {
 			newPage();
 			headings();
 		}
 		float x = MARGIN;
 		for (int i = 0; i < columns.size(); i++) {
 			Column column = columns.get(i);
-			String text = fit(cells.get(i) == null ? "" : cells.get(i), column.width() - 4, BODY);
-			float at = column.right() ? x + column.width() - 4 - width(text, BODY) : x;
-			text(text, at, y, BODY);
+			float lineY = y;
+			for (String text : wrapped.get(i)) {
+				text(text, column.right() ? x + column.width() - 4 - width(text, BODY) : x, lineY, BODY);
+				lineY -= LEADING;
+			}
 			x += column.width();
 		}
-		y -= LEADING;
+		y -= lines * LEADING;
 		return this;
+	}
+
+	/** The usable width of a (landscape A4) page, for sizing columns. */
+	static float contentWidth() {
+		return PAGE.getWidth() - 2 * MARGIN;
 	}
 
 	byte[] toBytes() {
@@ -110,7 +128,7 @@ final class PdfDocument {
 		y -= 4;
 		try {
 			content.moveTo(MARGIN, y + 1);
-			content.lineTo(PDRectangle.A4.getWidth() - MARGIN, y + 1);
+			content.lineTo(PAGE.getWidth() - MARGIN, y + 1);
 			content.stroke();
 		}
 		catch (IOException e) {
@@ -135,14 +153,14 @@ final class PdfDocument {
 			if (content != null) {
 				content.close();
 			}
-			PDPage page = new PDPage(PDRectangle.A4);
+			PDPage page = new PDPage(PAGE);
 			document.addPage(page);
 			content = new PDPageContentStream(document, page);
 			content.setLineWidth(0.5f);
 			pages++;
-			y = PDRectangle.A4.getHeight() - MARGIN;
+			y = PAGE.getHeight() - MARGIN;
 			String number = pageLabel.formatted(pages);
-			text(number, PDRectangle.A4.getWidth() - MARGIN - width(number, 7), MARGIN / 2, 7);
+			text(number, PAGE.getWidth() - MARGIN - width(number, 7), MARGIN / 2, 7);
 		}
 		catch (IOException e) {
 			throw new UncheckedIOException(e);
@@ -180,5 +198,23 @@ final class PdfDocument {
 			cut = cut.substring(0, cut.length() - 1);
 		}
 		return cut + "…";
+	}
+
+	/** Breaks text into lines that fit the width: at a space where there is one, else between characters (CJK). */
+	private List<String> wrap(String text, float width, float size) {
+		List<String> lines = new ArrayList<>();
+		String rest = text.replaceAll("[\\p{Cntrl}]", " ").strip();
+		while (width(rest, size) > width) {
+			int end = 1;
+			while (end < rest.length() && width(rest.substring(0, end + 1), size) <= width) {
+				end++;
+			}
+			int space = rest.lastIndexOf(' ', end);
+			int cut = space > end / 2 ? space : end;
+			lines.add(rest.substring(0, cut).strip());
+			rest = rest.substring(cut).strip();
+		}
+		lines.add(rest);
+		return lines;
 	}
 }

@@ -2,7 +2,6 @@ package com.settledesk.statement.internal;
 
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 
@@ -10,6 +9,7 @@ import org.springframework.context.MessageSource;
 import org.springframework.stereotype.Component;
 
 import com.settledesk.merchant.MerchantProfile;
+import com.settledesk.shared.CsvCells;
 import com.settledesk.shared.Money;
 import com.settledesk.shared.web.DisplayTime;
 import com.settledesk.statement.StatementFile;
@@ -135,19 +135,7 @@ class StatementDocuments {
 		}
 
 		private void row(List<String> cells) {
-			List<String> escaped = new ArrayList<>(cells.size());
-			for (String cell : cells) {
-				escaped.add(escape(cell == null ? "" : cell));
-			}
-			out.append(String.join(",", escaped)).append("\r\n");
-		}
-
-		static String escape(String cell) {
-			String safe = !cell.isEmpty() && "=+@\t\r".indexOf(cell.charAt(0)) >= 0 ? "'" + cell : cell;
-			if (safe.contains(",") || safe.contains("\"") || safe.contains("\n") || safe.contains("\r")) {
-				return "\"" + safe.replace("\"", "\"\"") + "\"";
-			}
-			return safe;
+			out.append(CsvCells.row(cells));
 		}
 	}
 
@@ -169,12 +157,12 @@ class StatementDocuments {
 				.field(labels.get("statement.merchantNo"), header.merchantNo())
 				.field(labels.get("statement.period"), labels.period(header))
 				.field(labels.get("statement.opening"), "¥" + header.opening().toYuanString())
-				.table(List.of(new PdfDocument.Column(headings.get(0), 62, false),
-						new PdfDocument.Column(headings.get(1), 56, false),
-						new PdfDocument.Column(headings.get(2), 100, false),
-						new PdfDocument.Column(headings.get(3), 50, true), new PdfDocument.Column(headings.get(4), 40, true),
-						new PdfDocument.Column(headings.get(5), 54, true), new PdfDocument.Column(headings.get(6), 58, true),
-						new PdfDocument.Column(headings.get(7), 103, false)));
+				.table(List.of(new PdfDocument.Column(headings.get(0), 82, false),
+						new PdfDocument.Column(headings.get(1), 64, false),
+						new PdfDocument.Column(headings.get(2), 168, false),
+						new PdfDocument.Column(headings.get(3), 66, true), new PdfDocument.Column(headings.get(4), 54, true),
+						new PdfDocument.Column(headings.get(5), 66, true), new PdfDocument.Column(headings.get(6), 74, true),
+						new PdfDocument.Column(headings.get(7), PdfDocument.contentWidth() - 574, false)));
 		}
 
 		@Override

@@ -36,8 +36,8 @@ import com.settledesk.statement.StatementLine;
 import com.settledesk.statement.Statements;
 
 /**
- * The merchant's statements, receipts and fee disputes (api-v1.md additions). File downloads answer both the
- * API and the portal's links, so the portal needs no second copy of them.
+ * The merchant's statements, receipts and fee disputes (api-v1.md additions). The portal's downloads are in
+ * {@link StatementDownloadsController}, which answers its failures with a page rather than JSON.
  */
 @RestController
 class StatementController {
@@ -57,7 +57,7 @@ class StatementController {
 		return StatementResponse.of(statements.daily(user.requireMerchant(), day(date)));
 	}
 
-	@GetMapping({ "/api/v1/merchant/statements/{date}/file", "/statements/{date}/file" })
+	@GetMapping("/api/v1/merchant/statements/{date}/file")
 	ResponseEntity<byte[]> dailyFile(@PathVariable String date, @RequestParam(defaultValue = "csv") String format,
 			CurrentUser user) {
 		return download(statements.dailyFile(user.requireMerchant(), day(date), format(format)));
@@ -80,17 +80,9 @@ class StatementController {
 		return receipts.ofMerchant(user.requireMerchant(), 100).stream().map(ReceiptResponse::of).toList();
 	}
 
-	@GetMapping({ "/api/v1/merchant/receipts/{number}/pdf", "/receipts/{number}/pdf" })
+	@GetMapping("/api/v1/merchant/receipts/{number}/pdf")
 	ResponseEntity<byte[]> receiptPdf(@PathVariable String number, CurrentUser user) {
 		return download(receipts.pdf(user.requireMerchant(), number));
-	}
-
-	/** The portal's receipt link: issues the receipt if it is the first time, then downloads it. */
-	@GetMapping("/receipts/for/{entryKind}/{entryReference}")
-	ResponseEntity<byte[]> receiptFor(@PathVariable String entryKind, @PathVariable String entryReference,
-			CurrentUser user) {
-		Receipt receipt = receipts.issue(user.requireMerchant(), entryKind, entryReference);
-		return download(receipts.pdf(user.requireMerchant(), receipt.number()));
 	}
 
 	@PostMapping("/api/v1/merchant/fee-disputes")
@@ -124,7 +116,7 @@ class StatementController {
 			.body(file.content());
 	}
 
-	private static LocalDate day(String value) {
+	static LocalDate day(String value) {
 		try {
 			return LocalDate.parse(value);
 		}
@@ -142,7 +134,7 @@ class StatementController {
 		}
 	}
 
-	private static StatementFormat format(String value) {
+	static StatementFormat format(String value) {
 		try {
 			return StatementFormat.valueOf(value == null ? "" : value.toUpperCase(Locale.ROOT));
 		}

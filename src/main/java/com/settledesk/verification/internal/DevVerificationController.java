@@ -6,6 +6,7 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
@@ -17,6 +18,7 @@ import com.settledesk.verification.VerificationOutcome;
 /** POST /api/v1/dev/verification/outcomes: how the simulator answers for a card from now on (demo only). */
 @RestController
 @ConditionalOnBooleanProperty("settledesk.dev-endpoints.enabled")
+@ConditionalOnProperty(name = "settledesk.verification.provider", havingValue = "simulator")
 class DevVerificationController {
 
 	private final SimulatedVerificationProvider simulator;

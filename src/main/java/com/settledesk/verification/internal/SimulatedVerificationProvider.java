@@ -8,6 +8,7 @@ import java.util.concurrent.ThreadLocalRandom;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.stereotype.Component;
 
 import com.settledesk.secrets.SensitiveDataProtector;
@@ -15,13 +16,15 @@ import com.settledesk.shared.Masking;
 import com.settledesk.verification.AccountVerifier;
 import com.settledesk.verification.FourElements;
 import com.settledesk.verification.VerificationOutcome;
+import com.settledesk.shared.SimulatedCounterparty;
 
 /**
  * Answers like a four-element provider: after a network round trip, MATCH unless told otherwise for a card
  * (by fingerprint, so no number is held). A TIMEOUT takes the provider's full timeout before giving up.
  */
 @Component
-class SimulatedVerificationProvider implements AccountVerifier {
+@ConditionalOnProperty(name = "settledesk.verification.provider", havingValue = "simulator")
+class SimulatedVerificationProvider implements AccountVerifier, SimulatedCounterparty {
 
 	private static final Logger log = LoggerFactory.getLogger(SimulatedVerificationProvider.class);
 
@@ -65,5 +68,10 @@ class SimulatedVerificationProvider implements AccountVerifier {
 		catch (InterruptedException e) {
 			Thread.currentThread().interrupt();
 		}
+	}
+
+	@Override
+	public String counterparty() {
+		return "verification";
 	}
 }

@@ -236,6 +236,69 @@ class CardChangeIntegrationTests {
 	}
 
 	@Test
+	void an_upload_must_really_be_the_image_or_pdf_it_looks_like() throws Exception {
+		Response threeBytes = api.upload("/api/v1/merchant/attachments", new byte[] { (byte) 0xFF, (byte) 0xD8, (byte) 0xFF },
+				Map.of("kind", "ID_FRONT"), token);
+		assertThat(threeBytes.status()).isEqualTo(422);
+		assertThat(threeBytes.json().get("errors").get(0).get("code").asString()).isEqualTo("UNREADABLE_FILE");
+
+		Response bomb = api.upload("/api/v1/merchant/attachments", pngDeclaring(100_000, 100_000), Map.of("kind", "ID_FRONT"),
+				token);
+		assertThat(bomb.status()).isEqualTo(422);
+		assertThat(bomb.json().get("errors").get(0).get("code").asString()).isEqualTo("IMAGE_TOO_LARGE");
+
+		Response notAPdf = api.upload("/api/v1/merchant/attachments", "%PDF-1.7\nnot really".getBytes(),
+				Map.of("kind", "AUTHORIZATION"), token);
+		assertThat(notAPdf.status()).isEqualTo(422);
+		assertThat(notAPdf.json().get("errors").get(0).get("code").asString()).isEqualTo("UNREADABLE_FILE");
+
+		java.io.ByteArrayOutputStream pdf = new java.io.ByteArrayOutputStream();
+		try (var document = new org.apache.pdfbox.pdmodel.PDDocument()) {
+			document.addPage(new org.apache.pdfbox.pdmodel.PDPage());
+			document.save(pdf);
+		}
+		assertThat(api.upload("/api/v1/merchant/attachments", pdf.toByteArray(), Map.of("kind", "AUTHORIZATION"), token)
+			.status()).isEqualTo(201);
+	}
+
+	@Test
+	void a_body_over_the_containers_limit_is_413_and_a_broken_one_400_both_as_problem_json() {
+		Response huge = api.upload("/api/v1/merchant/attachments", new byte[10 * 1024 * 1024], Map.of("kind", "ID_FRONT"),
+				token);
+		assertThat(huge.status()).isEqualTo(413);
+		assertThat(huge.contentType()).startsWith("application/problem+json");
+		assertThat(huge.json().get("code").asString()).isEqualTo("PAYLOAD_TOO_LARGE");
+
+		Response broken = api.send(api.builder("/api/v1/merchant/attachments", token)
+			.header("Content-Type", "multipart/form-data; boundary=XYZ")
+			.POST(java.net.http.HttpRequest.BodyPublishers.ofString(
+					"--XYZ\r\nContent-Disposition: form-data; name=\"kind\"\r\n\r\nID_FRONT\r\n--XYZ\r\ncut off")));
+		assertThat(broken.status()).isEqualTo(400);
+		assertThat(broken.contentType()).startsWith("application/problem+json");
+
+		Response nul = api.send(api.builder("/api/v1/merchant/attachments", token)
+			.header("Content-Type", "multipart/form-data; boundary=XYZ")
+			.POST(java.net.http.HttpRequest.BodyPublishers.ofString("--XYZ\r\nContent-Disposition: form-data; name=\"file\"; "
+					+ "filename=\"a\u0000b.png\"\r\nContent-Type: image/png\r\n\r\nxyz\r\n--XYZ--\r\n")));
+		assertThat(nul.status()).isIn(400, 422);
+		assertThat(nul.contentType()).startsWith("application/problem+json");
+	}
+
+	/** A PNG whose header declares the given size: a decompression bomb needs no more to be refused. */
+	private static byte[] pngDeclaring(int width, int height) {
+		java.nio.ByteBuffer ihdr = java.nio.ByteBuffer.allocate(17);
+		ihdr.put("IHDR".getBytes()).putInt(width).putInt(height).put((byte) 8).put((byte) 2).put((byte) 0).put((byte) 0)
+			.put((byte) 0);
+		java.util.zip.CRC32 crc = new java.util.zip.CRC32();
+		crc.update(ihdr.array());
+		java.nio.ByteBuffer png = java.nio.ByteBuffer.allocate(8 + 4 + 17 + 4 + 12);
+		png.put(new byte[] { (byte) 0x89, 'P', 'N', 'G', 0x0D, 0x0A, 0x1A, 0x0A }).putInt(13).put(ihdr.array())
+			.putInt((int) crc.getValue());
+		png.putInt(0).put("IEND".getBytes()).putInt(0xAE426082);
+		return png.array();
+	}
+
+	@Test
 	void a_code_can_be_asked_for_once_a_minute_is_single_use_and_dies_after_five_wrong_tries() {
 		assertThat(api.post("/api/v1/merchant/otp", Map.of("purpose", "SETTLEMENT_CARD_CHANGE"), token).status()).isEqualTo(202);
 		Response tooSoon = api.post("/api/v1/merchant/otp", Map.of("purpose", "SETTLEMENT_CARD_CHANGE"), token);
