@@ -15,19 +15,16 @@ document.addEventListener('submit', function (event) {
   }
 });
 
-// The card number's message area is replaced on every keystroke; its data-invalid says whether the input
-// should still be marked invalid, so a red border never outlives the message that explained it.
-document.addEventListener('htmx:afterSwap', function (event) {
-  var target = event.detail.target;
-  if (target && target.id === 'bin-result') {
-    var input = document.getElementById('accountNumber');
-    var fresh = document.getElementById('bin-result');
-    if (input && fresh) {
-      if (fresh.getAttribute('data-invalid') === 'true') {
-        input.setAttribute('aria-invalid', 'true');
-      } else {
-        input.removeAttribute('aria-invalid');
-      }
+// The card number's message area is replaced on every keystroke (htmx:load fires on the new one); its
+// data-invalid says whether the input is still invalid, so a red border never outlives its message.
+document.addEventListener('htmx:load', function (event) {
+  var fresh = event.detail.elt;
+  var input = document.getElementById('accountNumber');
+  if (fresh && fresh.id === 'bin-result' && input) {
+    if (fresh.getAttribute('data-invalid') === 'true') {
+      input.setAttribute('aria-invalid', 'true');
+    } else {
+      input.removeAttribute('aria-invalid');
     }
   }
 });

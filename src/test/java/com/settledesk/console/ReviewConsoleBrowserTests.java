@@ -47,6 +47,7 @@ class ReviewConsoleBrowserTests extends Browsers {
 
 		try (BrowserContext reviewer1 = desktop()) {
 			Page page = signIn(reviewer1, "reviewer1");
+			assertThat(page.locator("#simulator-banner")).containsText("银行出款通道");
 			page.locator("#nav-review-queue").click();
 			var row = page.locator("tr[data-request='" + id + "']");
 			assertThat(row).containsText("高风险");

@@ -46,11 +46,13 @@ class CardChangeWizardBrowserTests extends Browsers {
 			page.locator("#start-change").click();
 
 			page.locator("#accountNumber").fill(credit);
-			assertThat(page.locator("#bin-result")).containsText("信用卡");
+			assertThat(page.locator("#bin-result .field-error")).hasCount(1);
 			assertThat(page.locator("#bin-result")).containsText("结算卡只能使用借记卡");
+			assertThat(page.locator("#accountNumber")).hasAttribute("aria-invalid", "true");
 
 			page.locator("#accountNumber").fill(luhnBroken);
-			assertThat(page.locator("#bin-result")).containsText("中国工商银行");
+			assertThat(page.locator("#bin-result .field-error")).hasText("卡号校验位不正确，请检查是否输错。");
+			assertThat(page.locator("#bin-result .badge")).hasCount(0);
 			page.locator("#holderIdNumber").fill(merchant.legalId());
 			page.locator("#reservedPhone").fill(merchant.phone());
 			page.locator("#details-next").click();
@@ -76,7 +78,8 @@ class CardChangeWizardBrowserTests extends Browsers {
 			page.locator("#submit-change").click();
 
 			assertThat(page.locator("#change-done")).isVisible();
-			assertThat(page.locator("#change-done")).containsText("待审核");
+			assertThat(page.locator("#request-status")).hasText("待审核");
+			String donePage = page.url();
 			page.screenshot(new Page.ScreenshotOptions().setPath(screenshot("wizard-confirmation")).setFullPage(true));
 
 			page.locator("#to-card-page").click();
@@ -85,6 +88,46 @@ class CardChangeWizardBrowserTests extends Browsers {
 			assertThat(page.locator("#current-card")).containsText(merchant.currentCard().substring(15));
 			org.assertj.core.api.Assertions.assertThat(page.content()).doesNotContain(newCard);
 			page.screenshot(new Page.ScreenshotOptions().setPath(screenshot("settlement-card-page")).setFullPage(true));
+
+			page.navigate(donePage);
+			String id = donePage.substring(donePage.lastIndexOf('/') + 1);
+			org.assertj.core.api.Assertions.assertThat(api.post("/api/v1/merchant/settlement-card/change-requests/" + id
+					+ "/cancel", null, api.token(merchant.owner())).status()).isEqualTo(200);
+			assertThat(page.locator("#request-status")).hasText("已撤销",
+					new com.microsoft.playwright.assertions.LocatorAssertions.HasTextOptions().setTimeout(10_000));
+			assertThat(page.locator("#change-done")).not().containsText("待审核");
+		}
+	}
+
+	@Test
+	void the_card_number_shows_only_the_current_message_a_credit_card_then_a_valid_debit_card() {
+		var merchant = fixtures.individual();
+		String credit = "356390000000000";
+		credit += BankCardNumbers.luhnCheckDigit(credit);
+		try (BrowserContext context = browser.newContext(new Browser.NewContextOptions().setViewportSize(390, 844)
+			.setLocale("zh-CN"))) {
+			Page page = context.newPage();
+			page.navigate(api.baseUrl() + "/login");
+			page.locator("#username").fill(merchant.owner());
+			page.locator("#password").fill(ApiClient.DEMO_PASSWORD);
+			page.locator("form[action$='/login'] button[type=submit]").click();
+			page.navigate(api.baseUrl() + "/settlement-card/change");
+
+			page.locator("#accountNumber").fill(credit);
+			page.locator("#holderIdNumber").fill(merchant.legalId());
+			page.locator("#reservedPhone").fill(merchant.phone());
+			page.locator("#details-next").click();
+			assertThat(page.locator("form .field-error")).hasCount(1);
+			assertThat(page.locator("#accountNumber-error")).hasText("这是信用卡或准贷记卡，结算卡只能使用借记卡。");
+			page.screenshot(new Page.ScreenshotOptions().setPath(screenshot("wizard-credit-card")).setFullPage(true));
+
+			page.locator("#accountNumber").fill(MerchantFixtures.icbcCard());
+			assertThat(page.locator("#bin-result .badge")).hasText("借记卡");
+			assertThat(page.locator("#bin-result")).containsText("中国工商银行");
+			assertThat(page.locator("form .field-error")).hasCount(0);
+			assertThat(page.locator("#accountNumber")).not().hasAttribute("aria-invalid", "true");
+			org.assertj.core.api.Assertions.assertThat(page.content()).doesNotContain("{0}", "??");
+			page.screenshot(new Page.ScreenshotOptions().setPath(screenshot("wizard-valid-card")).setFullPage(true));
 		}
 	}
 }

@@ -91,6 +91,31 @@ class StatementIntegrationTests {
 	}
 
 	@Test
+	void every_column_of_the_pdf_statement_reads_back_whole_times_cards_and_references_included() throws Exception {
+		capture(7000, "CARD_CHIP", "DEBIT");
+		assertThat(api.post("/api/v1/ops/settlement/runs", Map.of("mode", "D0"), api.token("finance1")).status())
+			.isEqualTo(200);
+		var lines = api.get("/api/v1/merchant/statements/" + today(), api.token("13800000001")).json().get("lines");
+		String payoutReference = null;
+		String card = null;
+		for (var line : lines) {
+			if (line.has("destinationMasked")) {
+				payoutReference = line.get("reference").asString();
+				card = line.get("destinationMasked").asString();
+			}
+		}
+		assertThat(payoutReference).as("the sweep paid the shop out today").isNotNull();
+		byte[] pdf = api.download("/api/v1/merchant/statements/" + today() + "/file?format=pdf", api.token("13800000001"));
+		try (var document = Loader.loadPDF(pdf)) {
+			String text = new PDFTextStripper().getText(document);
+			assertThat(text).doesNotContain("…");
+			assertThat(text).containsPattern(java.util.regex.Pattern.compile("20\\d\\d-\\d\\d-\\d\\d \\d\\d:\\d\\d"));
+			String joined = text.replaceAll("\\s", "");
+			assertThat(joined).contains(payoutReference.replaceAll("\\s", ""), card);
+		}
+	}
+
+	@Test
 	void the_csv_statement_starts_with_a_byte_order_mark_and_carries_chinese_text() {
 		capture(6000, "QR_WECHAT", "NONE");
 		byte[] csv = api.download("/api/v1/merchant/statements/" + today() + "/file?format=csv", api.token("13800000001"));

@@ -123,6 +123,34 @@ public class ApiClient {
 		}
 	}
 
+	/** Signs a demo user in through the web form, as a browser would; answers the session cookie to send. */
+	public String webLogin(String username) {
+		Response form = send(builder("/login", null).header("Accept", "text/html").GET());
+		String cookie = sessionCookie(form);
+		var csrf = java.util.regex.Pattern.compile("name=\"_csrf\"[^>]*content=\"([^\"]+)\"").matcher(form.body());
+		if (!csrf.find()) {
+			throw new IllegalStateException("No CSRF token on the login page");
+		}
+		String body = "username=" + username + "&password=" + DEMO_PASSWORD + "&_csrf=" + csrf.group(1);
+		Response login = send(builder("/login", null).header("Cookie", cookie)
+			.header("Content-Type", "application/x-www-form-urlencoded").POST(HttpRequest.BodyPublishers.ofString(body)));
+		if (login.status() != 302 || login.header("Location").contains("error")) {
+			throw new IllegalStateException("Web login of " + username + " failed");
+		}
+		String renewed = sessionCookie(login);
+		return renewed == null ? cookie : renewed;
+	}
+
+	private static String sessionCookie(Response response) {
+		return response.headers().entrySet().stream()
+			.filter(e -> e.getKey().equalsIgnoreCase("Set-Cookie"))
+			.flatMap(e -> e.getValue().stream())
+			.filter(c -> c.startsWith("JSESSIONID="))
+			.map(c -> c.substring(0, c.indexOf(';')))
+			.findFirst()
+			.orElse(null);
+	}
+
 	public HttpRequest.Builder builder(String path, String token) {
 		HttpRequest.Builder builder = HttpRequest.newBuilder(URI.create(baseUrl() + path)).timeout(Duration.ofSeconds(30));
 		if (token != null) {

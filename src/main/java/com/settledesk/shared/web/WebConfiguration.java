@@ -45,11 +45,13 @@ class WebConfiguration implements WebMvcConfigurer {
 			.resourceChain(true)
 			.addResolver(new VersionResourceResolver().addContentVersionStrategy("/**"))
 			.addResolver(new LiteWebJarsResourceResolver());
-		registry.addResourceHandler("/css/**", "/js/**", "/img/**")
-			.addResourceLocations("classpath:/static/")
-			.setCacheControl(aYear)
-			.resourceChain(true)
-			.addResolver(new VersionResourceResolver().addContentVersionStrategy("/**"));
+		for (String folder : new String[] { "css", "js", "img" }) {
+			registry.addResourceHandler("/" + folder + "/**")
+				.addResourceLocations("classpath:/static/" + folder + "/")
+				.setCacheControl(aYear)
+				.resourceChain(true)
+				.addResolver(new VersionResourceResolver().addContentVersionStrategy("/**"));
+		}
 	}
 
 	@Override

@@ -53,10 +53,8 @@ class PdfFonts {
 	}
 
 	private File fontFile() {
-		if (!configured.isBlank()) {
-			return new File(configured);
-		}
-		return CANDIDATES.stream().map(File::new).filter(File::canRead).findFirst()
+		return (configured.isBlank() ? CANDIDATES : List.of(configured)).stream().map(File::new).filter(File::canRead)
+			.findFirst()
 			.orElseThrow(() -> new StateConflictException("PDF_FONT_MISSING",
 					"No CJK font for PDFs: install the Debian package fonts-wqy-zenhei or set settledesk.pdf.font"));
 	}

@@ -213,7 +213,12 @@ class CardChangeIntegrationTests {
 		assertThat(api.post(REQUESTS + "/" + id + "/cancel", null, stranger).status()).isEqualTo(404);
 		assertThat(api.get("/api/v1/merchant/attachments/" + attachment, stranger).status()).isEqualTo(404);
 		assertThat(api.get("/api/v1/merchant/attachments/" + attachment, token).status()).isEqualTo(200);
+		long downloads = jdbc.sql("SELECT COUNT(*) FROM audit_entry WHERE action = 'ATTACHMENT_DOWNLOADED' AND target_id = :id")
+			.param("id", attachment).query(Long.class).single();
 		assertThat(api.get("/api/v1/ops/attachments/" + attachment, api.token("reviewer1")).status()).isEqualTo(200);
+		assertThat(jdbc.sql("SELECT COUNT(*) FROM audit_entry WHERE action = 'ATTACHMENT_DOWNLOADED' AND target_id = :id "
+				+ "AND actor = 'reviewer1'").param("id", attachment).query(Long.class).single()).as("every download is audited")
+			.isEqualTo(downloads + 1);
 	}
 
 	@Test

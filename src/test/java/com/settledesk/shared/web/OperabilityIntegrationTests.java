@@ -2,6 +2,7 @@ package com.settledesk.shared.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.List;
 import java.util.Map;
 
 import org.junit.jupiter.api.Test;
@@ -27,6 +28,26 @@ class OperabilityIntegrationTests {
 
 	@Autowired
 	LoggingSystem logging;
+
+	@Test
+	void static_files_are_linked_by_content_hash_cached_a_year_as_immutable_and_compressed_while_pages_are_not_cached() {
+		var login = api.get("/login", null);
+		assertThat(login.header("Cache-Control")).contains("no-store");
+		assertThat(login.header("Referrer-Policy")).isEqualTo("strict-origin-when-cross-origin");
+		assertThat(login.header("Permissions-Policy")).contains("camera=()");
+		var asset = java.util.regex.Pattern.compile("/webjars/picocss__pico/[^\"]*-[0-9a-f]{32}\\.css").matcher(login.body());
+		assertThat(asset.find()).as("hashed stylesheet link").isTrue();
+		var css = api.send(api.builder(asset.group(), null).header("Accept-Encoding", "gzip").GET());
+		assertThat(css.status()).isEqualTo(200);
+		assertThat(css.header("Cache-Control")).contains("max-age=31536000", "immutable", "public");
+		assertThat(css.header("Content-Encoding")).isEqualTo("gzip");
+		assertThat(api.get("/api/v1/merchant/profile", null).header("Referrer-Policy")).isNotBlank();
+		for (String own : List.of("/css/app-[0-9a-f]{32}\\.css", "/js/app-[0-9a-f]{32}\\.js")) {
+			var link = java.util.regex.Pattern.compile(own).matcher(login.body());
+			assertThat(link.find()).as(own).isTrue();
+			assertThat(api.get(link.group(), null).status()).as(link.group()).isEqualTo(200);
+		}
+	}
 
 	@Test
 	void health_is_public_and_up() {

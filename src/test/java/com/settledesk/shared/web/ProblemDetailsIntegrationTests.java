@@ -36,6 +36,43 @@ class ProblemDetailsIntegrationTests {
 	}
 
 	@Test
+	void requests_the_container_refuses_are_400_problem_json_not_its_html_page() {
+		String token = api.token("13800000001");
+		for (String path : java.util.List.of("/api/v1/merchant/a%00b", "/api/v1/merchant/a%2Fb", "/a%2F..%2Fb")) {
+			Response response = api.get(path, token);
+			assertThat(response.status()).as(path).isEqualTo(400);
+			assertThat(response.contentType()).as(path).startsWith("application/problem+json");
+			assertThat(response.body()).as(path).doesNotContain("<html", "Tomcat", "Exception");
+		}
+		Response hugeHeader = api.send(api.builder("/api/v1/merchant/profile", token).header("X-Filler", "a".repeat(20_000))
+			.GET());
+		assertThat(hugeHeader.status()).isEqualTo(400);
+		assertThat(hugeHeader.contentType()).startsWith("application/problem+json");
+	}
+
+	@Test
+	void over_long_notes_and_reasons_are_422_naming_the_field_not_a_conflict() {
+		String admin = api.token("admin");
+		Response hold = api.post("/api/v1/ops/payouts/holds", Map.of("merchantNo", "822100058120001", "reason", "x".repeat(301)),
+				admin);
+		assertProblem(hold, 422, "VALIDATION_FAILED");
+		assertThat(hold.json().get("errors").get(0).get("field").asString()).isEqualTo("reason");
+		assertThat(hold.json().get("errors").get(0).get("code").asString()).isEqualTo("TOO_LONG");
+	}
+
+	@Test
+	void retrying_an_unknown_payout_is_404() {
+		assertProblem(api.post("/api/v1/ops/payouts/" + UUID.randomUUID() + "/retry", Map.of(), api.token("finance1")), 404,
+				"NOT_FOUND");
+	}
+
+	@Test
+	void the_api_description_does_not_offer_the_signed_in_user_as_a_parameter() {
+		String docs = api.get("/v3/api-docs", null).body();
+		assertThat(docs).doesNotContain("CurrentUser").doesNotContain("\"name\":\"user\"");
+	}
+
+	@Test
 	void a_wrong_method_is_405() {
 		assertProblem(api.method("DELETE", "/api/v1/merchant/profile", api.token("13800000001")), 405, "METHOD_NOT_ALLOWED");
 	}
