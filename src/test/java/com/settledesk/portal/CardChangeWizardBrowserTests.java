@@ -38,10 +38,7 @@ class CardChangeWizardBrowserTests extends Browsers {
 		try (BrowserContext context = browser.newContext(new Browser.NewContextOptions().setViewportSize(390, 844)
 			.setLocale("zh-CN"))) {
 			Page page = context.newPage();
-			page.navigate(api.baseUrl() + "/login");
-			page.locator("#username").fill(merchant.owner());
-			page.locator("#password").fill(ApiClient.DEMO_PASSWORD);
-			page.locator("form[action$='/login'] button[type=submit]").click();
+			signIn(page, api.baseUrl(), merchant.owner());
 			page.locator("#nav-settlement-card").click();
 			page.locator("#start-change").click();
 
@@ -107,10 +104,7 @@ class CardChangeWizardBrowserTests extends Browsers {
 		try (BrowserContext context = browser.newContext(new Browser.NewContextOptions().setViewportSize(390, 844)
 			.setLocale("zh-CN"))) {
 			Page page = context.newPage();
-			page.navigate(api.baseUrl() + "/login");
-			page.locator("#username").fill(merchant.owner());
-			page.locator("#password").fill(ApiClient.DEMO_PASSWORD);
-			page.locator("form[action$='/login'] button[type=submit]").click();
+			signIn(page, api.baseUrl(), merchant.owner());
 			page.navigate(api.baseUrl() + "/settlement-card/change");
 
 			page.locator("#accountNumber").fill(credit);

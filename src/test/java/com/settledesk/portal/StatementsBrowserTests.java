@@ -45,7 +45,7 @@ class StatementsBrowserTests extends Browsers {
 		try (BrowserContext phone = browser.newContext(new Browser.NewContextOptions().setViewportSize(390, 844)
 			.setLocale("zh-CN").setAcceptDownloads(true))) {
 			Page page = phone.newPage();
-			signIn(page, merchant.owner());
+			signIn(page, api.baseUrl(), merchant.owner());
 			page.locator("#nav-statements").click();
 			assertThat(page.locator(".statement-line")).hasCount(2);
 			assertThat(page.locator("#closing")).hasText("¥5079.50");
@@ -82,10 +82,4 @@ class StatementsBrowserTests extends Browsers {
 		}
 	}
 
-	private void signIn(Page page, String username) {
-		page.navigate(api.baseUrl() + "/login");
-		page.locator("#username").fill(username);
-		page.locator("#password").fill(ApiClient.DEMO_PASSWORD);
-		page.locator("form[action$='/login'] button[type=submit]").click();
-	}
 }

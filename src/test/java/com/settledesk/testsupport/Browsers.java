@@ -10,6 +10,7 @@ import org.junit.jupiter.api.BeforeAll;
 
 import com.microsoft.playwright.Browser;
 import com.microsoft.playwright.BrowserType;
+import com.microsoft.playwright.Page;
 import com.microsoft.playwright.Playwright;
 
 /**
@@ -53,5 +54,14 @@ public abstract class Browsers {
 
 	public static Path screenshot(String name) {
 		return SCREENSHOTS.resolve(name + ".png");
+	}
+
+	/** Signs in through the login form, as a person would, and waits for the page it lands on. */
+	public static void signIn(Page page, String baseUrl, String username) {
+		page.navigate(baseUrl + "/login");
+		page.locator("#username").fill(username);
+		page.locator("#password").fill(ApiClient.DEMO_PASSWORD);
+		page.locator("form[action$='/login'] button[type=submit]").click();
+		page.waitForLoadState();
 	}
 }
