@@ -69,7 +69,7 @@ class StatementsBrowserTests extends Browsers {
 	void finance_reconciles_a_closed_day_and_sees_the_run() {
 		try (BrowserContext desk = browser.newContext(new Browser.NewContextOptions().setLocale("zh-CN"))) {
 			Page page = desk.newPage();
-			signIn(page, "finance1");
+			signIn(page, api.baseUrl(), "finance1");
 			page.locator("#nav-reconciliation").click();
 			page.locator("#fetch-form input[name=date]").fill("2025-06-03");
 			page.locator("#fetch-form button[type=submit]").click();
