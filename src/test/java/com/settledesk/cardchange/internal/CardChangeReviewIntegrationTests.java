@@ -187,9 +187,10 @@ class CardChangeReviewIntegrationTests {
 	}
 
 	@Test
-	void agents_and_administrators_see_the_queue_but_do_not_decide() {
+	void administrators_see_the_queue_but_do_not_decide_and_agents_do_not_see_it() {
 		String id = driver.submitChange(MerchantFixtures.icbcCard());
-		assertThat(api.get(OPS + "/" + id, api.token("agent1")).status()).isEqualTo(200);
+		assertThat(api.get(OPS + "/" + id, api.token("admin")).status()).isEqualTo(200);
+		assertThat(api.get(OPS + "/" + id, api.token("agent1")).status()).isEqualTo(403);
 		assertThat(api.post(OPS + "/" + id + "/approve", Map.of(), api.token("agent1")).status()).isEqualTo(403);
 		assertThat(api.post(OPS + "/" + id + "/approve", Map.of(), api.token("admin")).status()).isEqualTo(403);
 		assertThat(api.post(OPS + "/" + id + "/approve", Map.of(), driver.token()).status()).isEqualTo(403);
