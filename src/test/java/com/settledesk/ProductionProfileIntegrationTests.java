@@ -76,6 +76,10 @@ class ProductionProfileIntegrationTests {
 		settings.put("SETTLEDESK_FINGERPRINT_KEY", FINGERPRINT_KEY);
 		settings.put("SETTLEDESK_TOKEN_SECRET", TOKEN_SECRET);
 		settings.put("SETTLEDESK_ALLOW_SIMULATORS", "true");
+		settings.put("SETTLEDESK_VERIFICATION_SIMULATOR", "true");
+		settings.put("SETTLEDESK_VERIFICATION_URL", "http://127.0.0.1:${local.server.port}/sim/verification");
+		settings.put("SETTLEDESK_VERIFICATION_API_KEY", "prod-test");
+		settings.put("SETTLEDESK_VERIFICATION_SECRET", "prod-test-verification-secret");
 		settings.put("PORT", "0");
 		return settings;
 	}

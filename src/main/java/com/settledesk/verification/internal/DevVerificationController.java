@@ -6,7 +6,6 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
-import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
@@ -18,12 +17,12 @@ import com.settledesk.verification.VerificationOutcome;
 /** POST /api/v1/dev/verification/outcomes: how the simulator answers for a card from now on (demo only). */
 @RestController
 @ConditionalOnBooleanProperty("settledesk.dev-endpoints.enabled")
-@ConditionalOnProperty(name = "settledesk.verification.provider", havingValue = "simulator")
+@ConditionalOnBooleanProperty("settledesk.verification.simulator.enabled")
 class DevVerificationController {
 
-	private final SimulatedVerificationProvider simulator;
+	private final VerificationProviderSimulator simulator;
 
-	DevVerificationController(SimulatedVerificationProvider simulator) {
+	DevVerificationController(VerificationProviderSimulator simulator) {
 		this.simulator = simulator;
 	}
 

@@ -66,6 +66,13 @@ class OperabilityIntegrationTests {
 	}
 
 	@Test
+	void administrators_see_each_outside_party_adapter_in_the_health_details_others_only_the_status() {
+		var admin = api.get("/actuator/health", api.token("admin"));
+		assertThat(admin.json().get("components").get("httpVerificationProvider").get("details").has("circuit")).isTrue();
+		assertThat(api.get("/actuator/health", null).json().has("components")).isFalse();
+	}
+
+	@Test
 	void prometheus_metrics_are_served_to_administrators_only() {
 		assertThat(api.get("/actuator/prometheus", null).status()).isEqualTo(401);
 		assertThat(api.get("/actuator/prometheus", api.token("reviewer1")).status()).isEqualTo(403);
