@@ -54,6 +54,33 @@ class ProductionProfileIntegrationTests {
 	}
 
 	@Test
+	void production_with_the_real_sms_and_verification_adapters_starts_against_test_servers_and_names_only_the_bank()
+			throws Exception {
+		var providers = new com.github.tomakehurst.wiremock.WireMockServer(
+				com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig().dynamicPort());
+		providers.start();
+		try {
+			Map<String, Object> settings = settings();
+			settings.put("SETTLEDESK_VERIFICATION_SIMULATOR", "false");
+			settings.put("SETTLEDESK_VERIFICATION_URL", "http://127.0.0.1:" + providers.port());
+			settings.put("SETTLEDESK_NOTIFICATION_PROVIDER", "aliyun");
+			settings.put("SETTLEDESK_ALIYUN_SMS_ENDPOINT", "127.0.0.1:" + providers.port());
+			settings.put("SETTLEDESK_ALIYUN_SMS_PROTOCOL", "http");
+			settings.put("SETTLEDESK_ALIYUN_ACCESS_KEY_ID", "prod-test-key");
+			settings.put("SETTLEDESK_ALIYUN_ACCESS_KEY_SECRET", "prod-test-secret");
+			settings.put("SETTLEDESK_SMS_SIGN_NAME", "结算台");
+			try (ConfigurableApplicationContext context = start(settings)) {
+				assertThat(context.getBean(SimulatorPolicy.class).inUse()).containsExactly("bank");
+			}
+			settings.remove("SETTLEDESK_ALLOW_SIMULATORS");
+			assertThatThrownBy(() -> start(settings).close()).hasStackTraceContaining("[bank]");
+		}
+		finally {
+			providers.stop();
+		}
+	}
+
+	@Test
 	void production_has_no_development_endpoints_and_no_demo_data() throws Exception {
 		try (ConfigurableApplicationContext context = start(settings())) {
 			String port = context.getEnvironment().getProperty("local.server.port");

@@ -2,6 +2,6 @@ package com.settledesk.notification;
 
 import java.time.Instant;
 
-/** A message a provider accepted for delivery. */
-public record SentMessage(String to, Channel channel, String text, Instant sentAt) {
+/** A message handed to a provider for delivery, as the development outbox shows it. */
+public record SentMessage(String to, Channel channel, String text, Instant sentAt, DeliveryStatus status) {
 }

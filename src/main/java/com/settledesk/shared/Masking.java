@@ -27,6 +27,15 @@ public final class Masking {
 		return keepEnds(phone, 3, 4);
 	}
 
+	/** {@code z***@example.com}: the first letter and the domain stay, so a person recognises their address. */
+	public static String maskEmail(String email) {
+		if (email == null) {
+			return null;
+		}
+		int at = email.indexOf('@');
+		return at < 1 ? keepEnds(email, 1, 0) : email.charAt(0) + "***" + email.substring(at);
+	}
+
 	/** Masks every run of characters in free text that could be a card, account or ID number. */
 	public static String maskSensitiveNumbers(String text) {
 		if (text == null) {

@@ -52,7 +52,7 @@ class StatusNotices {
 		String title = messages.getMessage("notice.cardchange." + key + ".title", args, merchant.language());
 		String body = messages.getMessage("notice.cardchange." + key + ".body", args, merchant.language());
 		notifications.inApp(merchant.id(), title, body);
-		notifications.send(merchant.contactPhone(), Channel.SMS, messages.getMessage("sms.prefix", null, merchant.language())
-				+ body);
+		notifications.sendTemplate(merchant.contactPhone(), Channel.SMS, "notice.cardchange." + key + ".body", args,
+				merchant.language());
 	}
 }

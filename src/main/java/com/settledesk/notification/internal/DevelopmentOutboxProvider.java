@@ -1,51 +1,56 @@
 package com.settledesk.notification.internal;
 
-import java.time.Clock;
 import java.time.Duration;
-import java.util.UUID;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ThreadLocalRandom;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.stereotype.Component;
 
-import com.settledesk.notification.Channel;
 import com.settledesk.shared.Masking;
-import com.settledesk.shared.Timestamps;
 import com.settledesk.shared.SimulatedCounterparty;
 
-/** Delivers nothing: keeps each message in the outbox table, where the demo and tests read it. */
+/**
+ * Delivers nothing: accepts each message after a gateway-like delay. The message stays in the outbox table,
+ * where the demo and tests read it (/dev/outbox). Like a gateway it can refuse, per recipient as told through
+ * {@code POST /api/v1/dev/messages/outcomes}: throttled (try again later) or an invalid number (never).
+ */
 @Component
 @ConditionalOnProperty(name = "settledesk.notification.provider", havingValue = "outbox")
 class DevelopmentOutboxProvider implements MessageProvider, SimulatedCounterparty {
 
 	private static final Logger log = LoggerFactory.getLogger(DevelopmentOutboxProvider.class);
 
-	private final JdbcClient jdbc;
-	private final Clock clock;
-	private final Duration latency;
+	enum Scripted {
+		ACCEPTED, THROTTLED, INVALID_NUMBER
+	}
 
-	DevelopmentOutboxProvider(JdbcClient jdbc, Clock clock,
-			@Value("${settledesk.notification.simulated-latency:150ms}") Duration latency) {
-		this.jdbc = jdbc;
-		this.clock = clock;
+	private final Duration latency;
+	private final Map<String, Scripted> outcomes = new ConcurrentHashMap<>();
+
+	DevelopmentOutboxProvider(@Value("${settledesk.notification.simulated-latency:150ms}") Duration latency) {
 		this.latency = latency;
 	}
 
+	void script(String to, Scripted outcome) {
+		outcomes.put(to, outcome);
+	}
+
 	@Override
-	public void deliver(String to, Channel channel, String text) {
+	public String deliver(OutgoingMessage message) throws DeliveryFailedException {
 		simulateGatewayRoundTrip();
-		jdbc.sql("INSERT INTO notification_message (id, recipient, channel, body, sent_at) VALUES (:id, :to, :channel, :body, :at)")
-			.param("id", UUID.randomUUID())
-			.param("to", to)
-			.param("channel", channel.name())
-			.param("body", text)
-			.param("at", Timestamps.toDb(clock.instant()))
-			.update();
-		log.info("{} to {} kept in the development outbox", channel, Masking.maskPhone(to));
+		switch (outcomes.getOrDefault(message.to(), Scripted.ACCEPTED)) {
+			case THROTTLED -> throw DeliveryFailedException.later("gateway throttled the recipient");
+			case INVALID_NUMBER -> throw DeliveryFailedException.refused("gateway: invalid number");
+			case ACCEPTED -> {
+			}
+		}
+		log.info("{} to {} kept in the development outbox", message.channel(), Masking.maskPhone(message.to()));
+		return "OUTBOX-" + message.id();
 	}
 
 	/** A real SMS gateway answers in tens to hundreds of milliseconds; so does this one. */

@@ -2,8 +2,11 @@ package com.settledesk.notification.internal;
 
 import java.time.Clock;
 import java.time.OffsetDateTime;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 
 import org.springframework.context.MessageSource;
@@ -12,6 +15,8 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 import com.settledesk.notification.Channel;
+import com.settledesk.notification.Delivery;
+import com.settledesk.notification.DeliveryStatus;
 import com.settledesk.notification.InboxMessage;
 import com.settledesk.notification.Notifications;
 import com.settledesk.notification.SentMessage;
@@ -21,26 +26,28 @@ import com.settledesk.shared.Timestamps;
 @Service
 class NotificationService implements Notifications {
 
-	private final MessageProvider provider;
+	private final MessageQueue queue;
 	private final JdbcClient jdbc;
 	private final MessageSource templates;
 	private final Clock clock;
 
-	NotificationService(MessageProvider provider, JdbcClient jdbc, MessageSource templates, Clock clock) {
+	NotificationService(MessageQueue queue, JdbcClient jdbc, MessageSource templates, Clock clock) {
 		this.clock = clock;
-		this.provider = provider;
+		this.queue = queue;
 		this.jdbc = jdbc;
 		this.templates = templates;
 	}
 
+	/** An SMS reads as the carrier shows it: the sign (签名) first, then the template's text. */
 	@Override
-	public void send(String to, Channel channel, String text) {
-		provider.deliver(to, channel, text);
-	}
-
-	@Override
+	@Transactional
 	public void sendTemplate(String to, Channel channel, String template, Object[] args, Locale language) {
-		send(to, channel, templates.getMessage(template, args, language));
+		String text = templates.getMessage(template, args, language);
+		if (channel == Channel.SMS) {
+			text = templates.getMessage("sms.prefix", null, "", language) + text;
+		}
+		List<String> values = Arrays.stream(args == null ? new Object[0] : args).map(String::valueOf).toList();
+		queue.enqueue(new OutgoingMessage(UUID.randomUUID(), to, channel, template, values, text), clock.instant());
 	}
 
 	@Override
@@ -77,11 +84,18 @@ class NotificationService implements Notifications {
 	@Override
 	@Transactional(readOnly = true)
 	public List<SentMessage> sentTo(String to, int limit) {
-		return jdbc.sql("SELECT * FROM notification_message WHERE recipient = :to ORDER BY sent_at DESC LIMIT :limit")
-			.param("to", to)
-			.param("limit", Math.max(1, Math.min(limit, 200)))
-			.query((rs, row) -> new SentMessage(rs.getString("recipient"), Channel.valueOf(rs.getString("channel")),
-					rs.getString("body"), Timestamps.fromDb(rs.getObject("sent_at", OffsetDateTime.class))))
-			.list();
+		return queue.sentTo(to, limit);
+	}
+
+	@Override
+	@Transactional(readOnly = true)
+	public List<Delivery> deliveries(Set<DeliveryStatus> statuses, int limit) {
+		return statuses.isEmpty() ? List.of() : queue.deliveries(statuses, limit);
+	}
+
+	@Override
+	@Transactional(readOnly = true)
+	public Map<DeliveryStatus, Long> deliveryCounts() {
+		return queue.counts();
 	}
 }

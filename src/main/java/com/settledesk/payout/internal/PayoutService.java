@@ -458,7 +458,7 @@ class PayoutService implements Payouts {
 		String title = messages.getMessage(key + ".title", args, merchant.language());
 		String body = messages.getMessage(key + ".body", args, merchant.language());
 		notifications.inApp(merchant.id(), title, body);
-		notifications.send(merchant.contactPhone(), Channel.SMS, messages.getMessage("sms.prefix", null, merchant.language()) + body);
+		notifications.sendTemplate(merchant.contactPhone(), Channel.SMS, key + ".body", args, merchant.language());
 	}
 
 	/** 5 s, 10 s, 20 s, … at most 10 minutes between asking the bank again. */
