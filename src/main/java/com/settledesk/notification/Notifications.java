@@ -16,6 +16,18 @@ public interface Notifications {
 	 */
 	void sendTemplate(String to, Channel channel, String template, Object[] args, Locale language);
 
+	/**
+	 * Tells a merchant something: always in-app, and by SMS and e-mail as the merchant chose for the kind
+	 * ({@link NoticePreferences}). The notice's texts are the bundle keys {@code notice + ".title"} and
+	 * {@code notice + ".body"}, rendered in the merchant's language; queued in the caller's transaction.
+	 */
+	void notifyMerchant(Recipient recipient, NoticeKind kind, String notice, Object[] args);
+
+	NoticePreferences preferences(MerchantId merchantId);
+
+	/** Saves the merchant's choices (audited); an e-mail address that is not one is a 422. */
+	NoticePreferences updatePreferences(MerchantId merchantId, NoticePreferences preferences, String by);
+
 	/** Puts a message in the merchant's in-app inbox (站内信). */
 	void inApp(MerchantId merchantId, String title, String body);
 

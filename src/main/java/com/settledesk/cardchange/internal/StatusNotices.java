@@ -3,7 +3,6 @@ package com.settledesk.cardchange.internal;
 import java.time.format.DateTimeFormatter;
 import java.util.Map;
 
-import org.springframework.context.MessageSource;
 import org.springframework.modulith.events.ApplicationModuleListener;
 import org.springframework.stereotype.Component;
 
@@ -11,8 +10,9 @@ import com.settledesk.cardchange.ChangeRequestId;
 import com.settledesk.cardchange.ChangeRequestStatus;
 import com.settledesk.cardchange.ChangeRequestStatusChanged;
 import com.settledesk.merchant.Merchants;
-import com.settledesk.notification.Channel;
+import com.settledesk.notification.NoticeKind;
 import com.settledesk.notification.Notifications;
+import com.settledesk.notification.Recipient;
 import com.settledesk.shared.ClockConfiguration;
 
 /** Tells the merchant, by SMS and in the portal's inbox, at each step that concerns them (zh/en by merchant). */
@@ -28,14 +28,11 @@ class StatusNotices {
 	private final ChangeRequestRepository requests;
 	private final Merchants merchants;
 	private final Notifications notifications;
-	private final MessageSource messages;
 
-	StatusNotices(ChangeRequestRepository requests, Merchants merchants, Notifications notifications,
-			MessageSource messages) {
+	StatusNotices(ChangeRequestRepository requests, Merchants merchants, Notifications notifications) {
 		this.requests = requests;
 		this.merchants = merchants;
 		this.notifications = notifications;
-		this.messages = messages;
 	}
 
 	@ApplicationModuleListener
@@ -49,10 +46,9 @@ class StatusNotices {
 		Object[] args = { request.account().masked(), event.note() == null ? "" : event.note(),
 				request.effectiveAt() == null ? "" : TIME.format(request.effectiveAt()),
 				request.previousAccountMasked() == null ? "-" : request.previousAccountMasked() };
-		String title = messages.getMessage("notice.cardchange." + key + ".title", args, merchant.language());
-		String body = messages.getMessage("notice.cardchange." + key + ".body", args, merchant.language());
-		notifications.inApp(merchant.id(), title, body);
-		notifications.sendTemplate(merchant.contactPhone(), Channel.SMS, "notice.cardchange." + key + ".body", args,
-				merchant.language());
+		// A card in effect is a security notice: it always goes by SMS to the registered phone.
+		notifications.notifyMerchant(new Recipient(merchant.id(), merchant.contactPhone(), merchant.language()),
+				event.status() == ChangeRequestStatus.EFFECTIVE ? NoticeKind.SECURITY : NoticeKind.CARD_CHANGE,
+				"notice.cardchange." + key, args);
 	}
 }

@@ -56,10 +56,12 @@ class AliyunSmsProvider implements MessageProvider {
 	}
 
 	@Override
+	public boolean handles(Channel channel) {
+		return channel == Channel.SMS;
+	}
+
+	@Override
 	public String deliver(OutgoingMessage message) throws DeliveryFailedException {
-		if (message.channel() != Channel.SMS) {
-			throw DeliveryFailedException.refused("no provider for " + message.channel());
-		}
 		String templateCode = properties.templates() == null ? null : properties.templates().get(message.template());
 		if (templateCode == null || templateCode.isBlank()) {
 			throw DeliveryFailedException.refused("no Alibaba Cloud template code for " + message.template());

@@ -6,7 +6,7 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
-import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnExpression;
 import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
@@ -16,7 +16,7 @@ import org.springframework.web.bind.annotation.RestController;
 /** POST /api/v1/dev/messages/outcomes: how the simulated SMS gateway answers for a recipient (demo only). */
 @RestController
 @ConditionalOnBooleanProperty("settledesk.dev-endpoints.enabled")
-@ConditionalOnProperty(name = "settledesk.notification.provider", havingValue = "outbox")
+@ConditionalOnExpression(DevelopmentOutboxProvider.ACTIVE)
 class DevMessagesController {
 
 	private final DevelopmentOutboxProvider gateway;

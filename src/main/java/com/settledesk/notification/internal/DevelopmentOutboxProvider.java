@@ -1,16 +1,19 @@
 package com.settledesk.notification.internal;
 
 import java.time.Duration;
+import java.util.EnumSet;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ThreadLocalRandom;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
-import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnExpression;
 import org.springframework.stereotype.Component;
 
+import com.settledesk.notification.Channel;
 import com.settledesk.shared.Masking;
 import com.settledesk.shared.SimulatedCounterparty;
 
@@ -20,8 +23,12 @@ import com.settledesk.shared.SimulatedCounterparty;
  * {@code POST /api/v1/dev/messages/outcomes}: throttled (try again later) or an invalid number (never).
  */
 @Component
-@ConditionalOnProperty(name = "settledesk.notification.provider", havingValue = "outbox")
+@ConditionalOnExpression(DevelopmentOutboxProvider.ACTIVE)
 class DevelopmentOutboxProvider implements MessageProvider, SimulatedCounterparty {
+
+	/** Stands in for the SMS gateway, the mail server, or both, as configured. */
+	static final String ACTIVE = "'${settledesk.notification.provider:outbox}' == 'outbox' "
+			+ "or '${settledesk.notification.mail-provider:outbox}' == 'outbox'";
 
 	private static final Logger log = LoggerFactory.getLogger(DevelopmentOutboxProvider.class);
 
@@ -30,10 +37,24 @@ class DevelopmentOutboxProvider implements MessageProvider, SimulatedCounterpart
 	}
 
 	private final Duration latency;
+	private final Set<Channel> channels = EnumSet.noneOf(Channel.class);
 	private final Map<String, Scripted> outcomes = new ConcurrentHashMap<>();
 
-	DevelopmentOutboxProvider(@Value("${settledesk.notification.simulated-latency:150ms}") Duration latency) {
+	DevelopmentOutboxProvider(@Value("${settledesk.notification.simulated-latency:150ms}") Duration latency,
+			@Value("${settledesk.notification.provider:outbox}") String smsProvider,
+			@Value("${settledesk.notification.mail-provider:outbox}") String mailProvider) {
 		this.latency = latency;
+		if ("outbox".equals(smsProvider)) {
+			channels.add(Channel.SMS);
+		}
+		if ("outbox".equals(mailProvider)) {
+			channels.add(Channel.EMAIL);
+		}
+	}
+
+	@Override
+	public boolean handles(Channel channel) {
+		return channels.contains(channel);
 	}
 
 	void script(String to, Scripted outcome) {
@@ -49,7 +70,8 @@ class DevelopmentOutboxProvider implements MessageProvider, SimulatedCounterpart
 			case ACCEPTED -> {
 			}
 		}
-		log.info("{} to {} kept in the development outbox", message.channel(), Masking.maskPhone(message.to()));
+		log.info("{} to {} kept in the development outbox", message.channel(),
+				message.to().contains("@") ? Masking.maskEmail(message.to()) : Masking.maskPhone(message.to()));
 		return "OUTBOX-" + message.id();
 	}
 

@@ -34,19 +34,19 @@ class MessageDispatcher implements HealthIndicator {
 	private static final int BATCH = 20;
 
 	private final MessageQueue queue;
-	private final MessageProvider provider;
+	private final List<MessageProvider> providers;
 	private final TransactionTemplate tx;
 	private final Clock clock;
 	private final OutsidePartyMonitor monitor;
 	private final int maxAttempts;
 	private final Duration firstBackoff;
 
-	MessageDispatcher(MessageQueue queue, MessageProvider provider, TransactionTemplate tx, Clock clock,
+	MessageDispatcher(MessageQueue queue, List<MessageProvider> providers, TransactionTemplate tx, Clock clock,
 			MeterRegistry meters, @Value("${settledesk.notification.max-attempts:6}") int maxAttempts,
 			@Value("${settledesk.notification.first-backoff:10s}") Duration firstBackoff) {
 		this.firstBackoff = firstBackoff;
 		this.queue = queue;
-		this.provider = provider;
+		this.providers = providers;
 		this.tx = tx;
 		this.clock = clock;
 		this.maxAttempts = maxAttempts;
@@ -74,6 +74,8 @@ class MessageDispatcher implements HealthIndicator {
 		try {
 			Attempt attempt = monitor.call(() -> {
 				try {
+					MessageProvider provider = providers.stream().filter(p -> p.handles(message.channel())).findFirst()
+						.orElseThrow(() -> DeliveryFailedException.refused("no provider for " + message.channel()));
 					return new Attempt(provider.deliver(message), null);
 				}
 				catch (DeliveryFailedException e) {
@@ -107,7 +109,8 @@ class MessageDispatcher implements HealthIndicator {
 			boolean giveUp = permanent || attempts >= maxAttempts;
 			queue.failed(message.id(), reason, giveUp ? null : clock.instant().plus(backoff(firstBackoff, attempts)));
 			monitor.failed(giveUp ? "FAILED" : "RETRY", reason);
-			log.warn("{} to {} not delivered (attempt {}): {}{}", message.channel(), Masking.maskPhone(message.to()),
+			log.warn("{} to {} not delivered (attempt {}): {}{}", message.channel(),
+					message.to().contains("@") ? Masking.maskEmail(message.to()) : Masking.maskPhone(message.to()),
 					attempts, reason, giveUp ? "; given up" : "; tried again later");
 		});
 	}

@@ -1,7 +1,12 @@
 package com.settledesk.notification.internal;
 
+import com.settledesk.notification.Channel;
+
 /** The adapter a real SMS gateway or mail server implements. */
 interface MessageProvider {
+
+	/** The channels this provider delivers; the dispatcher hands each message to the first that does. */
+	boolean handles(Channel channel);
 
 	/**
 	 * Hands one message to the provider; answers the provider's reference for it. A failure says whether trying

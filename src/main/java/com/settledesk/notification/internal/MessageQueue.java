@@ -6,6 +6,7 @@ import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.EnumMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
@@ -37,9 +38,10 @@ class MessageQueue {
 
 	void enqueue(OutgoingMessage message, Instant now) {
 		jdbc.sql("""
-				INSERT INTO notification_message (id, recipient, channel, body, sent_at, template, template_args, status,
-				    attempts, next_attempt_at)
-				VALUES (:id, :to, :channel, :body, :at, :template, :args, 'PENDING', 0, :at)""")
+				INSERT INTO notification_message (id, recipient, channel, subject, body, sent_at, template, template_args,
+				    language, status, attempts, next_attempt_at)
+				VALUES (:id, :to, :channel, :subject, :body, :at, :template, :args, :language, 'PENDING', 0, :at)""")
+			.param("subject", message.subject()).param("language", message.language().toLanguageTag())
 			.param("id", message.id()).param("to", message.to()).param("channel", message.channel().name())
 			.param("body", message.text()).param("at", Timestamps.toDb(now)).param("template", message.template())
 			.param("args", json.writeValueAsString(message.args()))
@@ -52,7 +54,7 @@ class MessageQueue {
 	 */
 	List<OutgoingMessage> claimDue(Instant now, Instant leaseUntil, int limit) {
 		List<OutgoingMessage> due = jdbc.sql("""
-				SELECT id, recipient, channel, template, template_args, body FROM notification_message
+				SELECT id, recipient, channel, template, template_args, language, subject, body FROM notification_message
 				WHERE status IN ('PENDING', 'SENDING') AND next_attempt_at <= :now
 				ORDER BY next_attempt_at LIMIT :limit FOR UPDATE SKIP LOCKED""")
 			.param("now", Timestamps.toDb(now)).param("limit", limit)
@@ -120,6 +122,10 @@ class MessageQueue {
 		return counts;
 	}
 
+	private static Locale language(String tag) {
+		return tag == null || tag.isBlank() ? Locale.SIMPLIFIED_CHINESE : Locale.forLanguageTag(tag);
+	}
+
 	private static String mask(ResultSet rs) throws SQLException {
 		String to = rs.getString("recipient");
 		return to.contains("@") ? Masking.maskEmail(to) : Masking.maskPhone(to);
@@ -130,6 +136,6 @@ class MessageQueue {
 		return new OutgoingMessage(rs.getObject("id", UUID.class), rs.getString("recipient"),
 				Channel.valueOf(rs.getString("channel")), rs.getString("template"),
 				args == null ? List.of() : json.readValue(args, new TypeReference<List<String>>() {
-				}), rs.getString("body"));
+				}), language(rs.getString("language")), rs.getString("subject"), rs.getString("body"));
 	}
 }

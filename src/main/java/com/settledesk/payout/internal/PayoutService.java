@@ -22,7 +22,6 @@ import java.util.UUID;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
-import org.springframework.context.MessageSource;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.modulith.events.ApplicationModuleListener;
@@ -42,8 +41,9 @@ import com.settledesk.ledger.Posting;
 import com.settledesk.merchant.Merchants;
 import com.settledesk.merchant.SettlementMode;
 import com.settledesk.merchant.SettlementTerms;
-import com.settledesk.notification.Channel;
+import com.settledesk.notification.NoticeKind;
 import com.settledesk.notification.Notifications;
+import com.settledesk.notification.Recipient;
 import com.settledesk.payout.Balance;
 import com.settledesk.payout.PayoutStatus;
 import com.settledesk.payout.PayoutView;
@@ -89,7 +89,6 @@ class PayoutService implements Payouts {
 	private final BankChannel bank;
 	private final SensitiveDataProtector protector;
 	private final Notifications notifications;
-	private final MessageSource messages;
 	private final AuditLog audit;
 	private final Clock clock;
 	private final TransactionTemplate tx;
@@ -97,7 +96,7 @@ class PayoutService implements Payouts {
 
 	PayoutService(JdbcClient jdbc, JdbcTemplate batch, Ledger ledger, Merchants merchants, SettlementAccounts accounts,
 			Transactions transactions, FeePlans feePlans, BusinessCalendar calendar, BankChannel bank,
-			SensitiveDataProtector protector, Notifications notifications, MessageSource messages, AuditLog audit,
+			SensitiveDataProtector protector, Notifications notifications, AuditLog audit,
 			Clock clock, TransactionTemplate tx, @Value("${settledesk.payout.minimum-fen:100}") long minimumFen) {
 		this.jdbc = jdbc;
 		this.batch = batch;
@@ -110,7 +109,6 @@ class PayoutService implements Payouts {
 		this.bank = bank;
 		this.protector = protector;
 		this.notifications = notifications;
-		this.messages = messages;
 		this.audit = audit;
 		this.clock = clock;
 		this.tx = tx;
@@ -455,10 +453,8 @@ class PayoutService implements Payouts {
 		var merchant = merchants.find(payout.merchantId()).orElseThrow();
 		String key = "notice.payout." + (held ? "held" : outcome.name().toLowerCase());
 		Object[] args = { payout.amount().toYuanString(), payout.destinationMasked(), String.valueOf(reason) };
-		String title = messages.getMessage(key + ".title", args, merchant.language());
-		String body = messages.getMessage(key + ".body", args, merchant.language());
-		notifications.inApp(merchant.id(), title, body);
-		notifications.sendTemplate(merchant.contactPhone(), Channel.SMS, key + ".body", args, merchant.language());
+		notifications.notifyMerchant(new Recipient(merchant.id(), merchant.contactPhone(), merchant.language()),
+				NoticeKind.PAYOUT, key, args);
 	}
 
 	/** 5 s, 10 s, 20 s, … at most 10 minutes between asking the bank again. */

@@ -22,6 +22,9 @@ import com.settledesk.ledger.LedgerAccount;
 import com.settledesk.ledger.LedgerLine;
 import com.settledesk.merchant.MerchantProfile;
 import com.settledesk.merchant.Merchants;
+import com.settledesk.notification.NoticeKind;
+import com.settledesk.notification.Notifications;
+import com.settledesk.notification.Recipient;
 import com.settledesk.payout.PayoutView;
 import com.settledesk.payout.Payouts;
 import com.settledesk.shared.ClockConfiguration;
@@ -55,10 +58,12 @@ class StatementService implements Statements {
 	private final Merchants merchants;
 	private final BackgroundJobs jobs;
 	private final StatementDocuments documents;
+	private final Notifications notifications;
 	private final Clock clock;
 
 	StatementService(Ledger ledger, Transactions transactions, Payouts payouts, Merchants merchants,
-			BackgroundJobs jobs, StatementDocuments documents, Clock clock) {
+			BackgroundJobs jobs, StatementDocuments documents, Clock clock, Notifications notifications) {
+		this.notifications = notifications;
 		this.ledger = ledger;
 		this.transactions = transactions;
 		this.payouts = payouts;
@@ -97,6 +102,9 @@ class StatementService implements Statements {
 			var file = documents.open(format, merchant);
 			write(merchant, first, last, file, progress::done);
 			StatementFile done = file.toFile(documents.fileName(merchant, month.toString(), format));
+			notifications.notifyMerchant(new Recipient(merchantId, merchant.contactPhone(), merchant.language()),
+					NoticeKind.STATEMENT, "notice.statement.ready",
+					new Object[] { month.toString(), format.name() });
 			return new JobResult(done.fileName(), done.contentType(), done.content());
 		});
 	}

@@ -9,6 +9,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.Duration;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
 
@@ -74,7 +75,8 @@ class AliyunSmsProviderIntegrationTests {
 
 	@Test
 	void a_template_without_an_approved_code_is_never_sent_as_free_text() {
-		var unknown = new OutgoingMessage(UUID.randomUUID(), "13800000001", Channel.SMS, "sms.unknown", List.of(), "text");
+		var unknown = new OutgoingMessage(UUID.randomUUID(), "13800000001", Channel.SMS, "sms.unknown", List.of(),
+				Locale.SIMPLIFIED_CHINESE, null, "text");
 		assertThatThrownBy(() -> provider.deliver(unknown)).isInstanceOfSatisfying(DeliveryFailedException.class,
 				e -> assertThat(e.permanent()).isTrue());
 		assertThat(aliyun.getAllServeEvents()).isEmpty();
@@ -82,7 +84,7 @@ class AliyunSmsProviderIntegrationTests {
 
 	private static OutgoingMessage otp(String phone) {
 		return new OutgoingMessage(UUID.randomUUID(), phone, Channel.SMS, TEMPLATE, List.of("123456", "5"),
-				"【结算台】您正在变更结算卡，验证码 123456，5 分钟内有效。");
+				Locale.SIMPLIFIED_CHINESE, null, "【结算台】您正在变更结算卡，验证码 123456，5 分钟内有效。");
 	}
 
 	private void answers(int status, String body) {
