@@ -153,7 +153,7 @@ final class BankResultFile {
 		}
 	}
 
-	private static MessageDigest sha256() {
+	static MessageDigest sha256() {
 		try {
 			return MessageDigest.getInstance("SHA-256");
 		}
@@ -163,12 +163,16 @@ final class BankResultFile {
 	}
 
 	/** Counts the bytes read, for progress. */
-	private static final class CountingStream extends FilterInputStream {
+	static final class CountingStream extends FilterInputStream {
 
 		private long count;
 
 		CountingStream(InputStream in) {
 			super(in);
+		}
+
+		long count() {
+			return count;
 		}
 
 		@Override

@@ -1,5 +1,6 @@
 package com.settledesk.payout.internal;
 
+import java.io.BufferedInputStream;
 import java.io.BufferedWriter;
 import java.io.IOException;
 import java.io.InputStream;
@@ -21,6 +22,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.function.Consumer;
 
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -41,6 +43,7 @@ import com.settledesk.payout.PayoutStatus;
 import com.settledesk.payout.ReconciliationBreak;
 import com.settledesk.payout.ReconciliationRun;
 import com.settledesk.payout.Reconciliations;
+import com.settledesk.secrets.SensitiveDataProtector;
 import com.settledesk.shared.ClockConfiguration;
 import com.settledesk.shared.CsvCells;
 import com.settledesk.shared.FileNames;
@@ -68,10 +71,12 @@ class ReconciliationService implements Reconciliations {
 	private final PayoutService payouts;
 	private final AuditLog audit;
 	private final Clock clock;
+	private final SensitiveDataProtector protector;
 	private final TransactionTemplate tx;
 
 	ReconciliationService(JdbcClient jdbc, JdbcTemplate batch, BackgroundJobs jobs, BankChannel bank,
-			PayoutService payouts, AuditLog audit, Clock clock, TransactionTemplate tx) {
+			PayoutService payouts, AuditLog audit, Clock clock, TransactionTemplate tx, SensitiveDataProtector protector) {
+		this.protector = protector;
 		this.jdbc = jdbc;
 		this.batch = batch;
 		this.jobs = jobs;
@@ -180,19 +185,28 @@ class ReconciliationService implements Reconciliations {
 		}
 	}
 
-	private void load(UUID runId, String fileName, InputStream in, String owner,
+	/**
+	 * Streams the file into the run's lines: the result file (docs/bank-result-file.md) or, told by its first
+	 * bytes, the camt.053 end-of-day statement. A statement books no failed transfer, so its runs expect none; a
+	 * payout paid and returned within the statement's day is one RETURNED line.
+	 */
+	private void load(UUID runId, String fileName, InputStream raw, String owner,
 			Progress progress) {
+		BufferedInputStream in = new BufferedInputStream(raw, 1 << 16);
+		boolean statement = isXml(in);
 		List<Object[]> pending = new ArrayList<>(BATCH);
 		BankResultFile.Summary summary;
 		try {
-			summary = BankResultFile.read(in, header -> {
-			}, detail -> {
+			Consumer<BankResultFile.Detail> onDetail = detail -> {
 				pending.add(new Object[] { runId, detail.lineNo(), detail.payoutId(), detail.fingerprint(), detail.amountFen(),
 						detail.status(), detail.bankReference() });
 				if (pending.size() == BATCH) {
 					insertLines(pending);
 				}
-			}, progress::done);
+			};
+			summary = statement ? Camt053Statement.read(in, protector::fingerprint, header -> {
+			}, onDetail, progress::done) : BankResultFile.read(in, header -> {
+			}, onDetail, progress::done);
 		}
 		catch (BankResultFile.Corrupt e) {
 			throw new JobFailedException(e.truncated() ? "RECON_TRUNCATED" : "RECON_BAD_LINE", String.valueOf(e.lineNo()));
@@ -201,6 +215,7 @@ class ReconciliationService implements Reconciliations {
 			throw new UncheckedIOException(e);
 		}
 		insertLines(pending);
+		long lines = statement ? keepLastWordOfEachPayout(runId) : summary.lines();
 		String earlier = jdbc.sql("SELECT file_name FROM recon_run WHERE sha256 = :sha").param("sha", summary.sha256())
 			.query(String.class).optional().orElse(null);
 		if (earlier != null) {
@@ -209,25 +224,51 @@ class ReconciliationService implements Reconciliations {
 		LocalDate day = summary.header().businessDate();
 		jdbc.sql("""
 				INSERT INTO recon_run (id, file_name, sha256, business_date, bank, lines, total_fen, matched, breaks,
-				    imported_by, imported_at)
-				VALUES (:id, :name, :sha, :day, :bank, :lines, :total, 0, 0, :by, :now)""")
+				    imported_by, imported_at, format)
+				VALUES (:id, :name, :sha, :day, :bank, :lines, :total, 0, 0, :by, :now, :format)""")
 			.param("id", runId).param("name", fileName).param("sha", summary.sha256()).param("day", day)
-			.param("bank", summary.header().bank()).param("lines", summary.lines()).param("total", summary.totalFen())
+			.param("bank", summary.header().bank()).param("lines", lines).param("total", summary.totalFen())
+			.param("format", statement ? "CAMT053" : "RESULT_FILE")
 			.param("by", owner).param("now", Timestamps.toDb(clock.instant())).update();
 		long lineBreaks = classifyLines(runId);
 		long missing = jdbc.sql("""
 				INSERT INTO recon_break (run_id, kind, payout_id, our_amount_fen, our_status, status)
 				SELECT :run, 'MISSING_AT_BANK', p.id, p.amount_fen, p.status, 'OPEN' FROM payout p
-				WHERE p.submitted_at >= :from AND p.submitted_at < :to AND p.status IN ('SUBMITTED', 'PAID', 'FAILED', 'RETURNED')
+				WHERE p.submitted_at >= :from AND p.submitted_at < :to AND p.status IN (:expected)
 				AND NOT EXISTS (SELECT 1 FROM recon_line l WHERE l.run_id = :run AND l.payout_id = p.id)""")
-			.param("run", runId).param("from", Timestamps.toDb(day.atStartOfDay(ClockConfiguration.DISPLAY_ZONE).toInstant()))
+			.param("run", runId)
+			.param("expected", statement ? List.of("SUBMITTED", "PAID", "RETURNED")
+					: List.of("SUBMITTED", "PAID", "FAILED", "RETURNED")).param("from", Timestamps.toDb(day.atStartOfDay(ClockConfiguration.DISPLAY_ZONE).toInstant()))
 			.param("to", Timestamps.toDb(day.plusDays(1).atStartOfDay(ClockConfiguration.DISPLAY_ZONE).toInstant()))
 			.update();
 		jdbc.sql("UPDATE recon_run SET matched = :matched, breaks = :breaks WHERE id = :id")
-			.param("matched", summary.lines() - lineBreaks).param("breaks", lineBreaks + missing).param("id", runId).update();
+			.param("matched", lines - lineBreaks).param("breaks", lineBreaks + missing).param("id", runId).update();
 		audit.record(AuditEvent.of("RECONCILIATION_IMPORTED", "RECON_RUN", runId.toString()).by(owner)
-			.after(Map.of("file", fileName, "businessDate", day.toString(), "lines", summary.lines(),
+			.after(Map.of("file", fileName, "businessDate", day.toString(), "lines", lines,
 					"breaks", lineBreaks + missing)));
+	}
+
+	/** A statement's debit and the return of the same payout: the return is the payout's state at day's end. */
+	private long keepLastWordOfEachPayout(UUID runId) {
+		jdbc.sql("""
+				DELETE FROM recon_line WHERE run_id = :run AND status = 'PAID' AND EXISTS (
+				    SELECT 1 FROM recon_line r WHERE r.run_id = :run AND r.payout_id = recon_line.payout_id
+				    AND r.status = 'RETURNED')""").param("run", runId).update();
+		return jdbc.sql("SELECT COUNT(*) FROM recon_line WHERE run_id = :run").param("run", runId).query(Long.class)
+			.single();
+	}
+
+	private static boolean isXml(BufferedInputStream in) {
+		try {
+			in.mark(64);
+			byte[] start = new byte[64];
+			int n = in.readNBytes(start, 0, start.length);
+			in.reset();
+			return Camt053Statement.looksLikeXml(start, n);
+		}
+		catch (IOException e) {
+			throw new UncheckedIOException(e);
+		}
 	}
 
 	private void insertLines(List<Object[]> pending) {

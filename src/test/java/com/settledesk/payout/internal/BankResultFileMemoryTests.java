@@ -9,8 +9,8 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 
 /**
- * A million-line result file is read in a JVM whose heap (16 MB) could not hold a tenth of it: the reader
- * streams. (The import into the database is measured by the reconciliation benchmark; see README.)
+ * A million-line result file and a million-entry camt.053 statement are read in a JVM whose heap (16 MB)
+ * could not hold a tenth of either: the readers stream. (The import into the database is measured by the reconciliation benchmark; see README.)
  */
 class BankResultFileMemoryTests {
 
@@ -23,5 +23,17 @@ class BankResultFileMemoryTests {
 		assertThat(process.waitFor(120, TimeUnit.SECONDS)).isTrue();
 		assertThat(process.exitValue()).as(output).isZero();
 		assertThat(output).contains("lines=1000000 seen=1000000 totalFen=100000000");
+	}
+
+	@Test
+	void a_million_entry_camt_053_statement_is_read_in_a_sixteen_megabyte_heap() throws Exception {
+		String java = System.getProperty("java.home") + File.separator + "bin" + File.separator + "java";
+		Process process = new ProcessBuilder(java, "-Xmx16m", "-cp", System.getProperty("java.class.path"),
+				Camt053MemoryProbe.class.getName(), "1000000").redirectErrorStream(true).start();
+		String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+		assertThat(process.waitFor(180, TimeUnit.SECONDS)).isTrue();
+		assertThat(process.exitValue()).as(output).isZero();
+		assertThat(output).contains("entries=1000000 seen=1000000 totalFen=100000000");
+		System.out.println("camt.053 probe: " + output.trim());
 	}
 }

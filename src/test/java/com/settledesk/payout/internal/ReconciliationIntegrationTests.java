@@ -137,6 +137,62 @@ class ReconciliationIntegrationTests extends PayoutTestSupport {
 	}
 
 	/** A payout to a new merchant's card, handed to the bank that answers as scripted, recorded as submitted on the day. */
+	@Test
+	void the_banks_camt_053_statement_reconciles_into_the_same_breaks_and_a_return_is_the_payouts_last_word() {
+		LocalDate day = LocalDate.of(2025, 4, 7);
+		PayoutView paid = paidPayout(SimulatedBank.Scripted.PAID, day);
+		PayoutView returnedAtBank = paidPayout(SimulatedBank.Scripted.PAID, day);
+		PayoutView failed = paidPayout(SimulatedBank.Scripted.FAILED, day);
+		PayoutView missing = paidPayout(SimulatedBank.Scripted.PAID, day);
+		assertThat(failed.status()).isEqualTo(PayoutStatus.FAILED);
+		UUID unknown = UUID.randomUUID();
+		String statement = camt053(day, entry(paid, "DBIT", false), entry(returnedAtBank, "DBIT", false),
+				entry(returnedAtBank, "CRDT", true), entry(unknown, 4200, "DBIT", false),
+				"<Ntry><Amt Ccy=\"CNY\">3.00</Amt><CdtDbtInd>DBIT</CdtDbtInd><Sts><Cd>BOOK</Cd></Sts>"
+						+ "<AcctSvcrRef>FEE0001</AcctSvcrRef></Ntry>");
+
+		JsonNode job = importFile("camt053-2025-04-07.xml", statement);
+		assertThat(job.get("status").asString()).as(job.toString()).isEqualTo("DONE");
+		JsonNode run = runFor("camt053-2025-04-07.xml");
+		assertThat(run.get("lines").asLong()).as("the fee is no payout; debit and return are one line").isEqualTo(3);
+		assertThat(run.get("matched").asLong()).isEqualTo(1);
+		Map<String, String> kinds = breaks(run).stream()
+			.collect(Collectors.toMap(b -> b.get("payoutId").asString(), b -> b.get("kind").asString()));
+		assertThat(kinds).containsOnly(Map.entry(returnedAtBank.id().toString(), "STATUS_MISMATCH"),
+				Map.entry(missing.id().toString(), "MISSING_AT_BANK"), Map.entry(unknown.toString(), "UNKNOWN_AT_BANK"));
+
+		String cut = statement.substring(0, statement.length() / 2);
+		JsonNode truncated = importFile("camt053-cut.xml", cut);
+		assertThat(truncated.get("status").asString()).isEqualTo("FAILED");
+		assertThat(truncated.get("failureCode").asString()).isEqualTo("RECON_TRUNCATED");
+	}
+
+	private static String entry(PayoutView payout, String direction, boolean returned) {
+		return entry(payout.id(), payout.amount().fen(), direction, returned);
+	}
+
+	private static String entry(UUID payout, long fen, String direction, boolean returned) {
+		return "<Ntry><Amt Ccy=\"CNY\">" + java.math.BigDecimal.valueOf(fen, 2).toPlainString() + "</Amt><CdtDbtInd>"
+				+ direction + "</CdtDbtInd><Sts><Cd>BOOK</Cd></Sts><AcctSvcrRef>B" + payout.toString().substring(0, 8)
+				+ direction + "</AcctSvcrRef><NtryDtls><TxDtls><Refs><EndToEndId>" + payout + "</EndToEndId></Refs>"
+				+ (returned ? "<RtrInf><Rsn><Cd>AC04</Cd></Rsn></RtrInf>" : "") + "</TxDtls></NtryDtls></Ntry>";
+	}
+
+	private static String camt053(LocalDate day, String... entries) {
+		long fen = 0;
+		for (String entry : entries) {
+			String amount = entry.substring(entry.indexOf("\">") + 2, entry.indexOf("</Amt>"));
+			fen += new java.math.BigDecimal(amount).movePointRight(2).longValueExact();
+		}
+		return "<?xml version=\"1.0\" encoding=\"UTF-8\"?><Document xmlns=\"" + Camt053Statement.NAMESPACE + "\">"
+				+ "<BkToCstmrStmt><GrpHdr><MsgId>STMT-" + day + "</MsgId><CreDtTm>" + day.plusDays(1) + "T01:00:00+08:00"
+				+ "</CreDtTm></GrpHdr><Stmt><Id>S-" + day + "</Id><FrToDt><FrDtTm>" + day + "T00:00:00+08:00</FrDtTm><ToDtTm>"
+				+ day + "T23:59:59+08:00</ToDtTm></FrToDt><Acct><Id><Othr><Id>1001</Id></Othr></Id><Svcr><FinInstnId>"
+				+ "<BICFI>SIMBCNBJ</BICFI></FinInstnId></Svcr></Acct><TxsSummry><TtlNtries><NbOfNtries>" + entries.length
+				+ "</NbOfNtries><Sum>" + java.math.BigDecimal.valueOf(fen, 2).toPlainString() + "</Sum></TtlNtries>"
+				+ "</TxsSummry>" + String.join("", entries) + "</Stmt></BkToCstmrStmt></Document>";
+	}
+
 	private PayoutView paidPayout(SimulatedBank.Scripted outcome, LocalDate submittedOn) {
 		TestMerchant merchant = fixtures.individual();
 		bank.script(merchant.currentCard(), outcome, null);
