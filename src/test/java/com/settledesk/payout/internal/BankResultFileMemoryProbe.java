@@ -1,7 +1,6 @@
 package com.settledesk.payout.internal;
 
 import java.io.IOException;
-import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicLong;
@@ -27,48 +26,26 @@ final class BankResultFileMemoryProbe {
 	}
 
 	/** A well-formed file of {@code lines} detail lines, each of 100 fen, produced on demand. */
-	static final class GeneratedFile extends InputStream {
+	static final class GeneratedFile extends GeneratedStream {
 
 		private final long lines;
-		private long next = -1;
-		private byte[] current = ("H|" + BankResultFile.FORMAT + "|1|2026-11-24|SIMBANK\n").getBytes(StandardCharsets.UTF_8);
-		private int position;
+		private long next = -2;
 
 		GeneratedFile(long lines) {
 			this.lines = lines;
 		}
 
 		@Override
-		public int read() {
-			if (position == current.length && !advance()) {
-				return -1;
-			}
-			return current[position++] & 0xff;
-		}
-
-		@Override
-		public int read(byte[] buffer, int offset, int length) {
-			if (position == current.length && !advance()) {
-				return -1;
-			}
-			int n = Math.min(length, current.length - position);
-			System.arraycopy(current, position, buffer, offset, n);
-			position += n;
-			return n;
-		}
-
-		private boolean advance() {
+		protected byte[] nextChunk() {
 			next++;
 			if (next > lines) {
-				return false;
+				return null;
 			}
-			String line = next < lines
-					? "D|" + new UUID(0x5e77_1ed0_0000_4000L, next | 0x8000_0000_0000_0000L) + "|fingerprint" + (next % 97)
-							+ "|100|PAID|SIM" + next + "\n"
+			String line = next < 0 ? "H|" + BankResultFile.FORMAT + "|1|2026-11-24|SIMBANK\n"
+					: next < lines ? "D|" + new UUID(0x5e77_1ed0_0000_4000L, next | 0x8000_0000_0000_0000L) + "|fingerprint"
+							+ (next % 97) + "|100|PAID|SIM" + next + "\n"
 					: "T|" + lines + "|" + lines * 100 + "\n";
-			current = line.getBytes(StandardCharsets.UTF_8);
-			position = 0;
-			return true;
+			return line.getBytes(StandardCharsets.UTF_8);
 		}
 	}
 }

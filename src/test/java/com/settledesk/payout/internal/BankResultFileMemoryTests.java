@@ -16,24 +16,23 @@ class BankResultFileMemoryTests {
 
 	@Test
 	void a_million_line_result_file_is_read_in_a_sixteen_megabyte_heap() throws Exception {
-		String java = System.getProperty("java.home") + File.separator + "bin" + File.separator + "java";
-		Process process = new ProcessBuilder(java, "-Xmx16m", "-cp", System.getProperty("java.class.path"),
-				BankResultFileMemoryProbe.class.getName(), "1000000").redirectErrorStream(true).start();
-		String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-		assertThat(process.waitFor(120, TimeUnit.SECONDS)).isTrue();
-		assertThat(process.exitValue()).as(output).isZero();
-		assertThat(output).contains("lines=1000000 seen=1000000 totalFen=100000000");
+		assertThat(probe(BankResultFileMemoryProbe.class)).contains("lines=1000000 seen=1000000 totalFen=100000000");
 	}
 
 	@Test
 	void a_million_entry_camt_053_statement_is_read_in_a_sixteen_megabyte_heap() throws Exception {
+		assertThat(probe(Camt053MemoryProbe.class)).contains("entries=1000000 seen=1000000 totalFen=100000000");
+	}
+
+	/** Runs the probe over a million generated records in a JVM with a 16 MB heap; answers what it printed. */
+	private static String probe(Class<?> probe) throws Exception {
 		String java = System.getProperty("java.home") + File.separator + "bin" + File.separator + "java";
 		Process process = new ProcessBuilder(java, "-Xmx16m", "-cp", System.getProperty("java.class.path"),
-				Camt053MemoryProbe.class.getName(), "1000000").redirectErrorStream(true).start();
+				probe.getName(), "1000000").redirectErrorStream(true).start();
 		String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
 		assertThat(process.waitFor(180, TimeUnit.SECONDS)).isTrue();
 		assertThat(process.exitValue()).as(output).isZero();
-		assertThat(output).contains("entries=1000000 seen=1000000 totalFen=100000000");
-		System.out.println("camt.053 probe: " + output.trim());
+		System.out.println(probe.getSimpleName() + ": " + output.trim());
+		return output;
 	}
 }

@@ -1,7 +1,6 @@
 package com.settledesk.payout.internal;
 
 import java.io.IOException;
-import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicLong;
@@ -27,55 +26,33 @@ final class Camt053MemoryProbe {
 	}
 
 	/** A statement of {@code entries} booked debits of 1.00 yuan, each a payout, produced on demand. */
-	static final class GeneratedStatement extends InputStream {
+	static final class GeneratedStatement extends GeneratedStream {
 
 		private final long entries;
-		private long next = -1;
-		private byte[] current;
-		private int position;
+		private long next = -2;
 
 		GeneratedStatement(long entries) {
 			this.entries = entries;
-			this.current = ("<?xml version=\"1.0\" encoding=\"UTF-8\"?><Document xmlns=\"" + Camt053Statement.NAMESPACE
-					+ "\"><BkToCstmrStmt><GrpHdr><MsgId>M</MsgId><CreDtTm>2026-11-27T01:00:00+08:00</CreDtTm></GrpHdr>"
-					+ "<Stmt><Id>S</Id><FrToDt><FrDtTm>2026-11-26T00:00:00+08:00</FrDtTm><ToDtTm>2026-11-26T23:59:59+08:00"
-					+ "</ToDtTm></FrToDt><Acct><Id><Othr><Id>1001</Id></Othr></Id></Acct><TxsSummry><TtlNtries><NbOfNtries>"
-					+ entries + "</NbOfNtries><Sum>" + entries + ".00</Sum></TtlNtries></TxsSummry>")
-				.getBytes(StandardCharsets.UTF_8);
 		}
 
 		@Override
-		public int read() {
-			if (position == current.length && !advance()) {
-				return -1;
-			}
-			return current[position++] & 0xff;
-		}
-
-		@Override
-		public int read(byte[] buffer, int offset, int length) {
-			if (position == current.length && !advance()) {
-				return -1;
-			}
-			int n = Math.min(length, current.length - position);
-			System.arraycopy(current, position, buffer, offset, n);
-			position += n;
-			return n;
-		}
-
-		private boolean advance() {
+		protected byte[] nextChunk() {
 			next++;
 			if (next > entries) {
-				return false;
+				return null;
 			}
-			String text = next < entries ? "<Ntry><Amt Ccy=\"CNY\">1.00</Amt><CdtDbtInd>DBIT</CdtDbtInd><Sts><Cd>BOOK</Cd>"
-					+ "</Sts><AcctSvcrRef>SIM" + next + "</AcctSvcrRef><NtryDtls><TxDtls><Refs><EndToEndId>"
-					+ new UUID(0x5e77_1ed0_0000_4000L, next | 0x8000_0000_0000_0000L) + "</EndToEndId></Refs><RltdPties>"
-					+ "<CdtrAcct><Id><Othr><Id>6222024000123456788</Id></Othr></Id></CdtrAcct></RltdPties></TxDtls>"
-					+ "</NtryDtls></Ntry>" : "</Stmt></BkToCstmrStmt></Document>";
-			current = text.getBytes(StandardCharsets.UTF_8);
-			position = 0;
-			return true;
+			String text = next < 0 ? "<?xml version=\"1.0\" encoding=\"UTF-8\"?><Document xmlns=\""
+					+ Camt053Statement.NAMESPACE + "\"><BkToCstmrStmt><GrpHdr><MsgId>M</MsgId><CreDtTm>2026-11-27T01:00:00+08:00"
+					+ "</CreDtTm></GrpHdr><Stmt><Id>S</Id><FrToDt><FrDtTm>2026-11-26T00:00:00+08:00</FrDtTm><ToDtTm>"
+					+ "2026-11-26T23:59:59+08:00</ToDtTm></FrToDt><Acct><Id><Othr><Id>1001</Id></Othr></Id></Acct><TxsSummry>"
+					+ "<TtlNtries><NbOfNtries>" + entries + "</NbOfNtries><Sum>" + entries + ".00</Sum></TtlNtries></TxsSummry>"
+					: next < entries ? "<Ntry><Amt Ccy=\"CNY\">1.00</Amt><CdtDbtInd>DBIT</CdtDbtInd><Sts><Cd>BOOK</Cd>"
+							+ "</Sts><AcctSvcrRef>SIM" + next + "</AcctSvcrRef><NtryDtls><TxDtls><Refs><EndToEndId>"
+							+ new UUID(0x5e77_1ed0_0000_4000L, next | 0x8000_0000_0000_0000L) + "</EndToEndId></Refs><RltdPties>"
+							+ "<CdtrAcct><Id><Othr><Id>6222024000123456788</Id></Othr></Id></CdtrAcct></RltdPties></TxDtls>"
+							+ "</NtryDtls></Ntry>"
+					: "</Stmt></BkToCstmrStmt></Document>";
+			return text.getBytes(StandardCharsets.UTF_8);
 		}
 	}
 }
