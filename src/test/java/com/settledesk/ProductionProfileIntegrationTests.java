@@ -54,7 +54,7 @@ class ProductionProfileIntegrationTests {
 	}
 
 	@Test
-	void production_with_the_real_sms_and_verification_adapters_starts_against_test_servers_and_names_only_the_bank()
+	void production_with_the_real_sms_mail_and_verification_adapters_starts_against_test_servers_naming_only_the_bank()
 			throws Exception {
 		var providers = new com.github.tomakehurst.wiremock.WireMockServer(
 				com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig().dynamicPort());
@@ -69,6 +69,9 @@ class ProductionProfileIntegrationTests {
 			settings.put("SETTLEDESK_ALIYUN_ACCESS_KEY_ID", "prod-test-key");
 			settings.put("SETTLEDESK_ALIYUN_ACCESS_KEY_SECRET", "prod-test-secret");
 			settings.put("SETTLEDESK_SMS_SIGN_NAME", "结算台");
+			settings.put("SETTLEDESK_MAIL_PROVIDER", "smtp");
+			settings.put("spring.mail.host", "127.0.0.1");
+			settings.put("spring.mail.port", String.valueOf(providers.port()));
 			try (ConfigurableApplicationContext context = start(settings)) {
 				assertThat(context.getBean(SimulatorPolicy.class).inUse()).containsExactly("bank");
 			}
