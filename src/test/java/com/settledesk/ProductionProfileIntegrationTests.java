@@ -106,6 +106,11 @@ class ProductionProfileIntegrationTests {
 		settings.put("SETTLEDESK_FINGERPRINT_KEY", FINGERPRINT_KEY);
 		settings.put("SETTLEDESK_TOKEN_SECRET", TOKEN_SECRET);
 		settings.put("SETTLEDESK_ALLOW_SIMULATORS", "true");
+		settings.put("SETTLEDESK_BANK_SIMULATOR", "true");
+		settings.put("SETTLEDESK_BANK_FOLDER", System.getProperty("java.io.tmpdir") + "/prod-bank-" + UUID.randomUUID());
+		settings.put("SETTLEDESK_BANK_DEBTOR_NAME", "结算台");
+		settings.put("SETTLEDESK_BANK_DEBTOR_ACCOUNT", "1001234509000012345");
+		settings.put("SETTLEDESK_BANK_DEBTOR_BIC", "ICBKCNBJ");
 		settings.put("SETTLEDESK_VERIFICATION_SIMULATOR", "true");
 		settings.put("SETTLEDESK_VERIFICATION_URL", "http://127.0.0.1:${local.server.port}/sim/verification");
 		settings.put("SETTLEDESK_VERIFICATION_API_KEY", "prod-test");

@@ -10,7 +10,7 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
-import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnExpression;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
@@ -29,7 +29,7 @@ import com.settledesk.shared.ResourceNotFoundException;
  */
 @RestController
 @ConditionalOnBooleanProperty("settledesk.dev-endpoints.enabled")
-@ConditionalOnProperty(name = "settledesk.bank.channel", havingValue = "simulator")
+@ConditionalOnExpression("'${settledesk.bank.channel:simulator}' == 'simulator' or ${settledesk.bank.simulator.enabled:false}")
 class DevBankController {
 
 	private final SimulatedBank bank;

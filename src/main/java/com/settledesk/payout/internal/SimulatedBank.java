@@ -20,15 +20,18 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ThreadLocalRandom;
 
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnExpression;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.stereotype.Component;
 
+import com.settledesk.payout.internal.BankChannel.Answer;
+import com.settledesk.payout.internal.BankChannel.Outcome;
+import com.settledesk.payout.internal.BankChannel.Return;
 import com.settledesk.secrets.SensitiveDataProtector;
 import com.settledesk.shared.ClockConfiguration;
-import com.settledesk.shared.Timestamps;
 import com.settledesk.shared.SimulatedCounterparty;
+import com.settledesk.shared.Timestamps;
 
 /**
  * A bank payout channel that behaves like one: a network round trip per call, answers by destination account
@@ -37,8 +40,8 @@ import com.settledesk.shared.SimulatedCounterparty;
  * and writes each day's result file from it once the day is over (Asia/Shanghai).
  */
 @Component
-@ConditionalOnProperty(name = "settledesk.bank.channel", havingValue = "simulator")
-class SimulatedBank implements BankChannel, SimulatedCounterparty {
+@ConditionalOnExpression("'${settledesk.bank.channel:simulator}' == 'simulator' or ${settledesk.bank.simulator.enabled:false}")
+class SimulatedBank implements SimulatedCounterparty {
 
 	enum Scripted {
 		PAID, FAILED, RETURNED, TIMEOUT
@@ -82,19 +85,26 @@ class SimulatedBank implements BankChannel, SimulatedCounterparty {
 		scripts.put(protector.fingerprint(accountNumber), new Script(outcome, reason));
 	}
 
-	@Override
-	public Answer submit(UUID payoutId, String accountNumber, String accountName, long amountFen) {
+	/** The bank answering a call: after a network round trip, or after the channel's timeout when it does not. */
+	Answer submit(UUID payoutId, String accountNumber, String accountName, long amountFen) {
+		Answer answer = book(payoutId, accountNumber, amountFen);
+		pause(answer.outcome() == Outcome.TIMEOUT ? timeout : latency);
+		return answer;
+	}
+
+	/**
+	 * The bank's decision on a transfer, idempotent by payout id: the first answer is kept and given again; a
+	 * TIMEOUT (the account is scripted not to answer) decides nothing yet.
+	 */
+	Answer book(UUID payoutId, String accountNumber, long amountFen) {
 		Answer earlier = answered.get(payoutId);
 		if (earlier != null) {
-			pause(latency);
 			return earlier;
 		}
 		Script script = scripts.getOrDefault(protector.fingerprint(accountNumber), new Script(Scripted.PAID, null));
 		if (script.outcome() == Scripted.TIMEOUT) {
-			pause(timeout);
 			return new Answer(Outcome.TIMEOUT, null, "no answer from the bank");
 		}
-		pause(latency);
 		String reference = "SIM" + Long.toString(ThreadLocalRandom.current().nextLong(1L << 40, 1L << 41), 36).toUpperCase();
 		Answer answer = switch (script.outcome()) {
 			case FAILED -> new Answer(Outcome.FAILED, reference, script.reason() == null ? "账户状态异常" : script.reason());
@@ -116,8 +126,7 @@ class SimulatedBank implements BankChannel, SimulatedCounterparty {
 		return answer;
 	}
 
-	@Override
-	public List<Return> collectReturns() {
+	List<Return> collectReturns() {
 		Instant now = clock.instant();
 		List<Return> due = new ArrayList<>();
 		synchronized (returns) {
@@ -134,8 +143,13 @@ class SimulatedBank implements BankChannel, SimulatedCounterparty {
 		return due;
 	}
 
-	@Override
-	public Optional<Path> resultFile(LocalDate businessDay) {
+	/** The amount of a transfer in the bank's book (a return gives back what was paid). */
+	long amountOf(UUID payoutId) {
+		return jdbc.sql("SELECT amount_fen FROM sim_bank_transfer WHERE payout_id = :id").param("id", payoutId)
+			.query(Long.class).optional().orElse(0L);
+	}
+
+	Optional<Path> resultFile(LocalDate businessDay) {
 		LocalDate today = LocalDate.ofInstant(clock.instant(), ClockConfiguration.DISPLAY_ZONE);
 		if (!businessDay.isBefore(today)) {
 			return Optional.empty();
