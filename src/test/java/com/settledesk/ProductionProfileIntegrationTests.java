@@ -84,6 +84,52 @@ class ProductionProfileIntegrationTests {
 	}
 
 	@Test
+	void production_with_every_outside_party_real_starts_against_test_servers_without_any_simulator(
+			@org.junit.jupiter.api.io.TempDir java.nio.file.Path bankHome) throws Exception {
+		var providers = new com.github.tomakehurst.wiremock.WireMockServer(
+				com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig().dynamicPort());
+		providers.start();
+		var sftp = org.apache.sshd.server.SshServer.setUpDefaultServer();
+		sftp.setHost("127.0.0.1");
+		sftp.setPort(0);
+		var hostKeys = new org.apache.sshd.server.keyprovider.SimpleGeneratorHostKeyProvider(bankHome.resolve("hostkey.ser"));
+		sftp.setKeyPairProvider(hostKeys);
+		sftp.setPasswordAuthenticator((user, password, session) -> "settledesk".equals(user) && "bank-secret".equals(password));
+		sftp.setFileSystemFactory(new org.apache.sshd.common.file.virtualfs.VirtualFileSystemFactory(bankHome));
+		sftp.setSubsystemFactories(java.util.List.of(new org.apache.sshd.sftp.server.SftpSubsystemFactory()));
+		sftp.start();
+		try {
+			Map<String, Object> settings = settings();
+			settings.remove("SETTLEDESK_ALLOW_SIMULATORS");
+			settings.put("SETTLEDESK_BANK_SIMULATOR", "false");
+			settings.put("SETTLEDESK_BANK_TRANSPORT", "sftp");
+			settings.put("SETTLEDESK_BANK_SFTP_HOST", "127.0.0.1");
+			settings.put("SETTLEDESK_BANK_SFTP_PORT", String.valueOf(sftp.getPort()));
+			settings.put("SETTLEDESK_BANK_SFTP_USERNAME", "settledesk");
+			settings.put("SETTLEDESK_BANK_SFTP_PASSWORD", "bank-secret");
+			settings.put("SETTLEDESK_BANK_SFTP_HOST_KEY", org.apache.sshd.common.config.keys.KeyUtils
+				.getFingerPrint(hostKeys.loadKeys(null).iterator().next().getPublic()));
+			settings.put("SETTLEDESK_VERIFICATION_SIMULATOR", "false");
+			settings.put("SETTLEDESK_VERIFICATION_URL", "http://127.0.0.1:" + providers.port());
+			settings.put("SETTLEDESK_NOTIFICATION_PROVIDER", "aliyun");
+			settings.put("SETTLEDESK_ALIYUN_SMS_ENDPOINT", "127.0.0.1:" + providers.port());
+			settings.put("SETTLEDESK_ALIYUN_ACCESS_KEY_ID", "prod-test-key");
+			settings.put("SETTLEDESK_ALIYUN_ACCESS_KEY_SECRET", "prod-test-secret");
+			settings.put("SETTLEDESK_SMS_SIGN_NAME", "结算台");
+			settings.put("SETTLEDESK_MAIL_PROVIDER", "smtp");
+			settings.put("spring.mail.host", "127.0.0.1");
+			try (ConfigurableApplicationContext context = start(settings)) {
+				assertThat(context.getBean(SimulatorPolicy.class).inUse()).isEmpty();
+				assertThat(context.getEnvironment().getProperty("settledesk.bank.transport")).isEqualTo("sftp");
+			}
+		}
+		finally {
+			sftp.stop(true);
+			providers.stop();
+		}
+	}
+
+	@Test
 	void production_has_no_development_endpoints_and_no_demo_data() throws Exception {
 		try (ConfigurableApplicationContext context = start(settings())) {
 			String port = context.getEnvironment().getProperty("local.server.port");
@@ -107,6 +153,7 @@ class ProductionProfileIntegrationTests {
 		settings.put("SETTLEDESK_TOKEN_SECRET", TOKEN_SECRET);
 		settings.put("SETTLEDESK_ALLOW_SIMULATORS", "true");
 		settings.put("SETTLEDESK_BANK_SIMULATOR", "true");
+		settings.put("SETTLEDESK_BANK_TRANSPORT", "folder");
 		settings.put("SETTLEDESK_BANK_FOLDER", System.getProperty("java.io.tmpdir") + "/prod-bank-" + UUID.randomUUID());
 		settings.put("SETTLEDESK_BANK_DEBTOR_NAME", "结算台");
 		settings.put("SETTLEDESK_BANK_DEBTOR_ACCOUNT", "1001234509000012345");

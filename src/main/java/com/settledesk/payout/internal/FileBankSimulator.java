@@ -38,7 +38,8 @@ import com.settledesk.shared.ClockConfiguration;
  * the real ISO 20022 adapter end to end.
  */
 @Component
-@ConditionalOnExpression("'${settledesk.bank.channel:simulator}' == 'iso20022' and ${settledesk.bank.simulator.enabled:false}")
+@ConditionalOnExpression("'${settledesk.bank.channel:simulator}' == 'iso20022' and ${settledesk.bank.simulator.enabled:false} "
+		+ "and '${settledesk.bank.transport:folder}' == 'folder'")
 class FileBankSimulator {
 
 	private static final Logger log = LoggerFactory.getLogger(FileBankSimulator.class);
