@@ -84,8 +84,9 @@ final class Camt053Statement {
 		return new Summary(reading.header, reading.payouts, reading.payoutFen, HexFormat.of().formatHex(sha256.digest()));
 	}
 
+	/** The JDK's own StAX parser, whatever other parser a library puts on the class path: its streaming is known. */
 	private static XMLInputFactory secureFactory() {
-		XMLInputFactory factory = XMLInputFactory.newFactory();
+		XMLInputFactory factory = XMLInputFactory.newDefaultFactory();
 		factory.setProperty(XMLInputFactory.SUPPORT_DTD, false);
 		factory.setProperty(XMLInputFactory.IS_SUPPORTING_EXTERNAL_ENTITIES, false);
 		factory.setProperty(XMLInputFactory.IS_COALESCING, true);
