@@ -13,10 +13,8 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ThreadLocalRandom;
 
 import org.springframework.beans.factory.annotation.Value;
@@ -34,10 +32,12 @@ import com.settledesk.shared.SimulatedCounterparty;
 import com.settledesk.shared.Timestamps;
 
 /**
- * A bank payout channel that behaves like one: a network round trip per call, answers by destination account
- * (PAID unless told otherwise), a TIMEOUT that takes the channel's timeout, a RETURNED outcome that first pays
- * and reports the return later, and idempotency by payout id. It keeps a book of the transfers it received
- * and writes each day's result file from it once the day is over (Asia/Shanghai).
+ * A bank that behaves like one, for the demo and tests: a network round trip per call, answers by destination
+ * account (PAID unless told otherwise), a TIMEOUT that takes the channel's timeout, a RETURNED outcome that first
+ * pays and reports the return later, and idempotency by payout id. Everything it knows is in the database — its
+ * book of transfers and answers, promised returns, how it is told to answer — so it survives restarts like a
+ * bank; it writes each day's result file from its book once the day is over (Asia/Shanghai). The direct channel
+ * calls it; in the demo it answers ISO 20022 files ({@link FileBankSimulator}).
  */
 @Component
 @ConditionalOnExpression("'${settledesk.bank.channel:simulator}' == 'simulator' or ${settledesk.bank.simulator.enabled:false}")
@@ -50,17 +50,12 @@ class SimulatedBank implements SimulatedCounterparty {
 	private record Script(Scripted outcome, String reason) {
 	}
 
-	private record PendingReturn(UUID payoutId, String reason, Instant due) {
-	}
 
 	private final SensitiveDataProtector protector;
 	private final Clock clock;
 	private final Duration latency;
 	private final Duration timeout;
 	private final Duration returnAfter;
-	private final Map<String, Script> scripts = new ConcurrentHashMap<>();
-	private final Map<UUID, Answer> answered = new ConcurrentHashMap<>();
-	private final List<PendingReturn> returns = new ArrayList<>();
 
 	private final JdbcClient jdbc;
 	private final JdbcTemplate rows;
@@ -82,7 +77,18 @@ class SimulatedBank implements SimulatedCounterparty {
 	}
 
 	void script(String accountNumber, Scripted outcome, String reason) {
-		scripts.put(protector.fingerprint(accountNumber), new Script(outcome, reason));
+		String fingerprint = protector.fingerprint(accountNumber);
+		int updated = jdbc.sql("UPDATE sim_bank_script SET outcome = :outcome, reason = :reason, updated_at = :now "
+				+ "WHERE fingerprint = :fp")
+			.param("outcome", outcome.name()).param("reason", reason).param("now", Timestamps.toDb(clock.instant()))
+			.param("fp", fingerprint).update();
+		if (updated == 0) {
+			jdbc.sql("""
+					INSERT INTO sim_bank_script (fingerprint, outcome, reason, updated_at) VALUES (:fp, :outcome, :reason, :now)
+					ON CONFLICT DO NOTHING""")
+				.param("outcome", outcome.name()).param("reason", reason).param("now", Timestamps.toDb(clock.instant()))
+				.param("fp", fingerprint).update();
+		}
 	}
 
 	/** The bank answering a call: after a network round trip, or after the channel's timeout when it does not. */
@@ -93,53 +99,64 @@ class SimulatedBank implements SimulatedCounterparty {
 	}
 
 	/**
-	 * The bank's decision on a transfer, idempotent by payout id: the first answer is kept and given again; a
-	 * TIMEOUT (the account is scripted not to answer) decides nothing yet.
+	 * The bank's decision on a transfer, kept in its book: a repeated payout id gets the first answer and the same
+	 * reference, also after a restart, and two submissions at once get one answer. A TIMEOUT (the account is
+	 * scripted not to answer) books nothing yet.
 	 */
 	Answer book(UUID payoutId, String accountNumber, long amountFen) {
-		Answer earlier = answered.get(payoutId);
-		if (earlier != null) {
-			return earlier;
+		Optional<Answer> earlier = booked(payoutId);
+		if (earlier.isPresent()) {
+			return earlier.get();
 		}
-		Script script = scripts.getOrDefault(protector.fingerprint(accountNumber), new Script(Scripted.PAID, null));
+		String fingerprint = protector.fingerprint(accountNumber);
+		Script script = jdbc.sql("SELECT outcome, reason FROM sim_bank_script WHERE fingerprint = :fp").param("fp", fingerprint)
+			.query((rs, row) -> new Script(Scripted.valueOf(rs.getString(1)), rs.getString(2))).optional()
+			.orElse(new Script(Scripted.PAID, null));
 		if (script.outcome() == Scripted.TIMEOUT) {
 			return new Answer(Outcome.TIMEOUT, null, "no answer from the bank");
 		}
 		String reference = "SIM" + Long.toString(ThreadLocalRandom.current().nextLong(1L << 40, 1L << 41), 36).toUpperCase();
-		Answer answer = switch (script.outcome()) {
-			case FAILED -> new Answer(Outcome.FAILED, reference, script.reason() == null ? "账户状态异常" : script.reason());
-			default -> new Answer(Outcome.PAID, reference, null);
-		};
-		answered.put(payoutId, answer);
+		boolean failed = script.outcome() == Scripted.FAILED;
+		boolean returns = script.outcome() == Scripted.RETURNED;
 		jdbc.sql("""
-				INSERT INTO sim_bank_transfer (payout_id, fingerprint, amount_fen, status, bank_reference, received_at)
-				VALUES (:id, :fingerprint, :amount, :status, :reference, :now) ON CONFLICT DO NOTHING""")
-			.param("id", payoutId).param("fingerprint", protector.fingerprint(accountNumber)).param("amount", amountFen)
-			.param("status", answer.outcome().name()).param("reference", reference)
-			.param("now", Timestamps.toDb(clock.instant())).update();
-		if (script.outcome() == Scripted.RETURNED) {
-			synchronized (returns) {
-				returns.add(new PendingReturn(payoutId, script.reason() == null ? "收款账户已销户" : script.reason(),
-						clock.instant().plus(returnAfter)));
-			}
-		}
-		return answer;
+				INSERT INTO sim_bank_transfer (payout_id, fingerprint, amount_fen, status, bank_reference, received_at, reason,
+				    return_due_at, return_reason)
+				VALUES (:id, :fingerprint, :amount, :status, :reference, :now, :reason, :returnDue, :returnReason)
+				ON CONFLICT DO NOTHING""")
+			.param("id", payoutId).param("fingerprint", fingerprint).param("amount", amountFen)
+			.param("status", failed ? "FAILED" : "PAID").param("reference", reference)
+			.param("now", Timestamps.toDb(clock.instant()))
+			.param("reason", failed ? (script.reason() == null ? "账户状态异常" : script.reason()) : null)
+			.param("returnDue", returns ? Timestamps.toDb(clock.instant().plus(returnAfter)) : null)
+			.param("returnReason", returns ? (script.reason() == null ? "收款账户已销户" : script.reason()) : null)
+			.update();
+		return booked(payoutId).orElseThrow();
 	}
 
+	/** What the book says of a transfer: paid (also when returned later) or failed, with the bank's reference. */
+	private Optional<Answer> booked(UUID payoutId) {
+		return jdbc.sql("SELECT status, bank_reference, reason FROM sim_bank_transfer WHERE payout_id = :id")
+			.param("id", payoutId)
+			.query((rs, row) -> "FAILED".equals(rs.getString(1)) ? new Answer(Outcome.FAILED, rs.getString(2), rs.getString(3))
+					: new Answer(Outcome.PAID, rs.getString(2), null))
+			.optional();
+	}
+
+	/** Returns that have fallen due: each is handed out once (the book moves it to RETURNED as it does). */
 	List<Return> collectReturns() {
 		Instant now = clock.instant();
 		List<Return> due = new ArrayList<>();
-		synchronized (returns) {
-			returns.removeIf(r -> {
-				if (!r.due().isAfter(now)) {
-					due.add(new Return(r.payoutId(), r.reason()));
-					return true;
+		jdbc.sql("""
+				SELECT payout_id, return_reason FROM sim_bank_transfer WHERE status = 'PAID' AND return_due_at IS NOT NULL
+				AND return_due_at <= :now""")
+			.param("now", Timestamps.toDb(now))
+			.query((rs, row) -> new Return(rs.getObject(1, UUID.class), rs.getString(2))).list()
+			.forEach(r -> {
+				if (jdbc.sql("UPDATE sim_bank_transfer SET status = 'RETURNED' WHERE payout_id = :id AND status = 'PAID'")
+					.param("id", r.payoutId()).update() == 1) {
+					due.add(r);
 				}
-				return false;
 			});
-		}
-		due.forEach(r -> jdbc.sql("UPDATE sim_bank_transfer SET status = 'RETURNED' WHERE payout_id = :id")
-			.param("id", r.payoutId()).update());
 		return due;
 	}
 

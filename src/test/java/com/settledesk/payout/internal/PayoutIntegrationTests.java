@@ -3,12 +3,16 @@ package com.settledesk.payout.internal;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
 import java.util.UUID;
 
+import javax.sql.DataSource;
+
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.JdbcTemplate;
 
 import com.settledesk.acquiring.Capture;
 import com.settledesk.merchant.SettlementMode;
@@ -27,7 +31,26 @@ import com.settledesk.testsupport.MerchantFixtures.TestMerchant;
 class PayoutIntegrationTests extends PayoutTestSupport {
 
 	@Autowired
+	DataSource dataSource;
+
+	@Autowired
 	ApiClient api;
+
+	@Test
+	void the_bank_answers_a_repeated_payout_id_with_its_first_answer_and_reference_also_after_a_restart() {
+		var merchant = fixtures.individual();
+		UUID payout = UUID.randomUUID();
+		bank.script(merchant.currentCard(), SimulatedBank.Scripted.PAID, null);
+		BankChannel.Answer first = bank.book(payout, merchant.currentCard(), 4200);
+		bank.script(merchant.currentCard(), SimulatedBank.Scripted.FAILED, "户名不符");
+		SimulatedBank restarted = new SimulatedBank(protector, clock, jdbc, new JdbcTemplate(dataSource),
+				Path.of(System.getProperty("java.io.tmpdir")), Duration.ZERO, Duration.ZERO, Duration.ofSeconds(1));
+		BankChannel.Answer again = restarted.book(payout, merchant.currentCard(), 4200);
+		assertThat(again).isEqualTo(first);
+		assertThat(again.outcome()).isEqualTo(BankChannel.Outcome.PAID);
+		assertThat(restarted.book(UUID.randomUUID(), merchant.currentCard(), 4200).outcome())
+			.as("the script, too, is kept").isEqualTo(BankChannel.Outcome.FAILED);
+	}
 
 	@Test
 	void a_d0_sweep_pays_the_balance_less_the_surcharge_to_the_active_card() {
