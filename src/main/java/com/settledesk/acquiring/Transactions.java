@@ -22,11 +22,15 @@ public interface Transactions {
 	 */
 	List<BatchOutcome> captureAll(List<Capture> captures);
 
-	/** Refunds a captured transaction in full: its posting is reversed, fee included. */
-	CapturedTransaction refund(String reference);
+	/**
+	 * Refunds a captured transaction in full: its posting is reversed, fee included. With an idempotency key the
+	 * same key again answers the first refund (never a conflict for a refund that succeeded); the key reused for
+	 * another transaction or the other undo is a 422. Without a key, undoing twice is a conflict.
+	 */
+	CapturedTransaction refund(String reference, String idempotencyKey);
 
 	/** Reverses a captured transaction (冲正: the gateway cancels it, e.g. after a timeout); posted as its own entry. */
-	CapturedTransaction reverse(String reference);
+	CapturedTransaction reverse(String reference, String idempotencyKey);
 
 	/** Many transactions by id in one read; unknown ids are absent from the map. */
 	Map<UUID, CapturedTransaction> byIds(Collection<UUID> ids);

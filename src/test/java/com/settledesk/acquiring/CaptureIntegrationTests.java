@@ -218,6 +218,51 @@ class CaptureIntegrationTests {
 		}
 	}
 
+	@Test
+	void a_refund_sent_again_with_its_idempotency_key_answers_the_first_refund_and_posts_nothing_twice() {
+		Map<String, Object> body = capture(20000, "CARD_CHIP", "DEBIT");
+		String reference = (String) body.get("reference");
+		assertThat(api.post(CAPTURE, body, api.token("gateway")).status()).isEqualTo(201);
+		String key = "refund-" + UUID.randomUUID();
+		Response first = refund(reference, "refund", key);
+		Response again = refund(reference, "refund", key);
+		assertThat(first.status()).isEqualTo(200);
+		assertThat(again.status()).as("the first answer, not a conflict").isEqualTo(200);
+		assertThat(again.body()).isEqualTo(first.body());
+		assertThat(entries("REFUND", first.json().get("id").asString())).isEqualTo(1);
+		assertThat(refund(reference, "refund", null).status()).as("without a key: already refunded").isEqualTo(409);
+		assertThat(refund(reference, "reversal", key).json().get("errors").get(0).get("code").asString())
+			.isEqualTo("IDEMPOTENCY_KEY_REUSED");
+	}
+
+	@Test
+	void eight_refunds_sent_at_once_with_one_key_all_answer_the_one_refund() throws Exception {
+		Map<String, Object> body = capture(30000, "QR_ALIPAY", "NONE");
+		String reference = (String) body.get("reference");
+		assertThat(api.post(CAPTURE, body, api.token("gateway")).status()).isEqualTo(201);
+		String key = "refund-" + UUID.randomUUID();
+		ExecutorService pool = Executors.newFixedThreadPool(8);
+		List<Future<Response>> answers = new ArrayList<>();
+		for (int i = 0; i < 8; i++) {
+			answers.add(pool.submit(() -> refund(reference, "refund", key)));
+		}
+		for (Future<Response> answer : answers) {
+			assertThat(answer.get().status()).isEqualTo(200);
+		}
+		pool.shutdown();
+		String id = answers.get(0).get().json().get("id").asString();
+		assertThat(entries("REFUND", id)).isEqualTo(1);
+	}
+
+	private Response refund(String reference, String kind, String key) {
+		var request = api.builder(CAPTURE + "/" + reference + "/" + kind, api.token("gateway"))
+			.header("Content-Type", "application/json");
+		if (key != null) {
+			request.header("Idempotency-Key", key);
+		}
+		return api.send(request.POST(java.net.http.HttpRequest.BodyPublishers.noBody()));
+	}
+
 	private long entriesFor(String reference) {
 		return jdbc.sql("SELECT COUNT(*) FROM card_transaction WHERE reference = :r").param("r", reference)
 			.query(Long.class).single();

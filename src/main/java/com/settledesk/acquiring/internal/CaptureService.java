@@ -241,20 +241,38 @@ class CaptureService implements Transactions {
 
 	@Override
 	@Transactional
-	public CapturedTransaction refund(String reference) {
-		return undo(reference, "REFUNDED", "REFUND");
+	public CapturedTransaction refund(String reference, String idempotencyKey) {
+		return undo(reference, "REFUNDED", "REFUND", idempotencyKey);
 	}
 
 	@Override
 	@Transactional
-	public CapturedTransaction reverse(String reference) {
-		return undo(reference, "REVERSED", "REVERSAL");
+	public CapturedTransaction reverse(String reference, String idempotencyKey) {
+		return undo(reference, "REVERSED", "REVERSAL", idempotencyKey);
 	}
 
-	private CapturedTransaction undo(String reference, String status, String entryKind) {
-		CapturedTransaction t = findByReference(reference);
+	/**
+	 * The transaction's row is locked first, so a request sent again while the first is still at work waits for
+	 * it and then finds its key: it answers the first result instead of a conflict.
+	 */
+	private CapturedTransaction undo(String reference, String status, String entryKind, String idempotencyKey) {
+		if (idempotencyKey != null && (idempotencyKey.isBlank() || idempotencyKey.length() > 64)) {
+			throw new ValidationFailedException(new FieldViolation("Idempotency-Key", "INVALID_LENGTH"));
+		}
+		CapturedTransaction t = jdbc.sql("SELECT * FROM card_transaction WHERE reference = :reference FOR UPDATE")
+			.param("reference", reference).query(CaptureService::map).optional().orElse(null);
 		if (t == null) {
 			throw new ResourceNotFoundException("Transaction");
+		}
+		if (idempotencyKey != null) {
+			var earlier = jdbc.sql("SELECT reference, kind FROM transaction_undo_key WHERE idempotency_key = :key")
+				.param("key", idempotencyKey).query().listOfRows();
+			if (!earlier.isEmpty()) {
+				if (reference.equals(earlier.get(0).get("reference")) && entryKind.equals(earlier.get(0).get("kind"))) {
+					return t;
+				}
+				throw new ValidationFailedException(new FieldViolation("Idempotency-Key", "IDEMPOTENCY_KEY_REUSED"));
+			}
 		}
 		int updated = jdbc.sql("UPDATE card_transaction SET status = :status WHERE id = :id AND status = 'CAPTURED'")
 			.param("status", status).param("id", t.id()).update();
@@ -265,6 +283,13 @@ class CaptureService implements Transactions {
 				Posting.credit(LedgerAccount.CARD_NETWORK_RECEIVABLE, t.amount()),
 				Posting.debit(LedgerAccount.merchantPayable(t.merchantId()), t.net()),
 				Posting.debit(LedgerAccount.FEE_REVENUE, t.fee()))));
+		if (idempotencyKey != null) {
+			jdbc.sql("""
+					INSERT INTO transaction_undo_key (idempotency_key, reference, kind, created_at)
+					VALUES (:key, :reference, :kind, :now)""")
+				.param("key", idempotencyKey).param("reference", reference).param("kind", entryKind)
+				.param("now", Timestamps.toDb(clock.instant())).update();
+		}
 		return findByReference(reference);
 	}
 

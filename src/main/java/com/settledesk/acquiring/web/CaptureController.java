@@ -9,6 +9,7 @@ import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
@@ -16,6 +17,8 @@ import com.settledesk.acquiring.Capture;
 import com.settledesk.acquiring.Transactions;
 import com.settledesk.shared.FieldViolation;
 import com.settledesk.shared.ValidationFailedException;
+
+import io.swagger.v3.oas.annotations.Parameter;
 
 /** The gateway's API (api-v1.md, "Acquiring"): capture one or a batch of transactions, refund one. */
 @RestController
@@ -61,14 +64,20 @@ class CaptureController {
 		return new BatchResponse(items);
 	}
 
+	/** With an Idempotency-Key, sending the refund again (its answer was lost) answers the first refund. */
 	@PostMapping("/{reference}/refund")
-	CaptureResponse refund(@PathVariable String reference) {
-		return CaptureResponse.of(transactions.refund(reference));
+	CaptureResponse refund(@PathVariable String reference,
+			@Parameter(description = "Any string up to 64 characters; the same key again answers the first refund")
+			@RequestHeader(name = "Idempotency-Key", required = false) String idempotencyKey) {
+		return CaptureResponse.of(transactions.refund(reference, idempotencyKey));
 	}
 
+	/** With an Idempotency-Key, sending the reversal again (its answer was lost) answers the first reversal. */
 	@PostMapping("/{reference}/reversal")
-	CaptureResponse reverse(@PathVariable String reference) {
-		return CaptureResponse.of(transactions.reverse(reference));
+	CaptureResponse reverse(@PathVariable String reference,
+			@Parameter(description = "Any string up to 64 characters; the same key again answers the first reversal")
+			@RequestHeader(name = "Idempotency-Key", required = false) String idempotencyKey) {
+		return CaptureResponse.of(transactions.reverse(reference, idempotencyKey));
 	}
 
 	record CaptureRequest(String reference, String merchantNo, String terminalSn, String channel, String cardKind,

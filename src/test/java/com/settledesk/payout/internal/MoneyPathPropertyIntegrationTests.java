@@ -61,7 +61,7 @@ class MoneyPathPropertyIntegrationTests extends PayoutTestSupport {
 			}
 			else if (action < 48 && !captured.isEmpty()) {
 				String reference = captured.remove(random.nextInt(captured.size()));
-				transactions.refund(reference);
+				transactions.refund(reference, null);
 				what = "refund";
 			}
 			else if (action < 62) {
