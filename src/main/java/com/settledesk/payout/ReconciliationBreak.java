@@ -4,8 +4,10 @@ import java.time.Instant;
 import java.util.UUID;
 
 /**
- * A difference between our payouts and the bank's file: MISSING_AT_BANK (we sent it, the bank's file does not
- * have it), UNKNOWN_AT_BANK (the bank's file has a payout we do not know), AMOUNT_MISMATCH, STATUS_MISMATCH.
+ * A difference between our payouts and the bank's file: FAILED_HERE_PAID_AT_BANK (the most severe: the money went
+ * back to the merchant's balance for a transfer the bank booked), MISSING_AT_BANK (we sent it, the bank's file
+ * does not have it), UNKNOWN_AT_BANK (the bank's file has a payout we do not know), AMOUNT_MISMATCH,
+ * STATUS_MISMATCH.
  */
 public record ReconciliationBreak(long id, UUID runId, String kind, UUID payoutId, Long lineNo, Long ourAmountFen,
 		Long bankAmountFen, String ourStatus, String bankStatus, String bankReference, String status,

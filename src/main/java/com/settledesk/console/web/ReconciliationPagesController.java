@@ -3,6 +3,9 @@ package com.settledesk.console.web;
 import java.io.IOException;
 import java.time.Clock;
 import java.time.LocalDate;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
 import org.springframework.format.annotation.DateTimeFormat;
@@ -22,6 +25,10 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 import com.settledesk.identity.CurrentUser;
 import com.settledesk.jobs.BackgroundJobs;
+import com.settledesk.merchant.Merchants;
+import com.settledesk.payout.PayoutView;
+import com.settledesk.payout.Payouts;
+import com.settledesk.payout.ReconciliationBreak;
 import com.settledesk.payout.Reconciliations;
 import com.settledesk.shared.ClockConfiguration;
 import com.settledesk.shared.StateConflictException;
@@ -41,8 +48,13 @@ class ReconciliationPagesController {
 	private final BackgroundJobs jobs;
 	private final Clock clock;
 
+	private final Payouts payouts;
+	private final Merchants merchants;
+
 	ReconciliationPagesController(Reconciliations reconciliations, FeeDisputes disputes, BackgroundJobs jobs,
-			Clock clock) {
+			Clock clock, Payouts payouts, Merchants merchants) {
+		this.payouts = payouts;
+		this.merchants = merchants;
 		this.reconciliations = reconciliations;
 		this.disputes = disputes;
 		this.jobs = jobs;
@@ -74,10 +86,18 @@ class ReconciliationPagesController {
 				file.getInputStream(), user.username()), user, model);
 	}
 
+	/** Breaks, the most severe first, each with the merchant its payout belongs to. */
 	@GetMapping("/ops/reconciliation/runs/{id}")
 	String run(@PathVariable UUID id, Model model) {
+		List<ReconciliationBreak> breaks = reconciliations.breaks(id);
+		Map<UUID, PayoutView> payoutsById = payouts.byIds(breaks.stream().map(ReconciliationBreak::payoutId)
+			.filter(java.util.Objects::nonNull).toList());
+		Map<UUID, String> merchantOf = new HashMap<>();
+		payoutsById.forEach((payoutId, payout) -> merchants.find(payout.merchantId())
+			.ifPresent(m -> merchantOf.put(payoutId, m.name() + " · " + m.merchantNo())));
 		model.addAttribute("run", reconciliations.run(id));
-		model.addAttribute("breaks", reconciliations.breaks(id));
+		model.addAttribute("breaks", breaks);
+		model.addAttribute("merchantOf", merchantOf);
 		return "console/reconciliation-run";
 	}
 

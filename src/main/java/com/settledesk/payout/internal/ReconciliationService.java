@@ -24,6 +24,8 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.function.Consumer;
 
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.RowCallbackHandler;
@@ -54,6 +56,9 @@ import com.settledesk.shared.StateConflictException;
 import com.settledesk.shared.Timestamps;
 import com.settledesk.shared.ValidationFailedException;
 
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
+
 /**
  * Imports a bank result file in one transaction — its lines streamed into the database a thousand at a
  * time, so the file never has to fit in memory — then classifies in SQL what matched and what did not. A
@@ -61,6 +66,8 @@ import com.settledesk.shared.ValidationFailedException;
  */
 @Service
 class ReconciliationService implements Reconciliations {
+
+	private static final Logger log = LoggerFactory.getLogger(ReconciliationService.class);
 
 	private static final int BATCH = 1000;
 
@@ -75,8 +82,15 @@ class ReconciliationService implements Reconciliations {
 	private final TransactionTemplate tx;
 
 	ReconciliationService(JdbcClient jdbc, JdbcTemplate batch, BackgroundJobs jobs, BankChannel bank,
-			PayoutService payouts, AuditLog audit, Clock clock, TransactionTemplate tx, SensitiveDataProtector protector) {
+			PayoutService payouts, AuditLog audit, Clock clock, TransactionTemplate tx, SensitiveDataProtector protector,
+			MeterRegistry meters) {
 		this.protector = protector;
+		// An alert fires on this while it is above zero: payouts refunded to merchants that the bank also paid.
+		Gauge.builder("settledesk.reconciliation.severe.breaks.open", () -> jdbc.sql(
+				"SELECT COUNT(*) FROM recon_break WHERE kind = 'FAILED_HERE_PAID_AT_BANK' AND status = 'OPEN'")
+			.query(Long.class).single())
+			.description("Open breaks where a payout FAILED here was PAID at the bank")
+			.register(meters);
 		this.jdbc = jdbc;
 		this.batch = batch;
 		this.jobs = jobs;
@@ -287,12 +301,25 @@ class ReconciliationService implements Reconciliations {
 				SELECT l.run_id, 'UNKNOWN_AT_BANK', l.payout_id, l.line_no, l.amount_fen, l.status, l.bank_reference, 'OPEN'
 				FROM recon_line l WHERE l.run_id = :run AND NOT EXISTS (SELECT 1 FROM payout p WHERE p.id = l.payout_id)""")
 			.param("run", runId).update();
+		int severe = jdbc.sql("""
+				INSERT INTO recon_break (run_id, kind, payout_id, line_no, our_amount_fen, bank_amount_fen, our_status,
+				    bank_status, bank_reference, status)
+				SELECT l.run_id, 'FAILED_HERE_PAID_AT_BANK', l.payout_id, l.line_no, p.amount_fen, l.amount_fen, p.status,
+				    l.status, l.bank_reference, 'OPEN'
+				FROM recon_line l JOIN payout p ON p.id = l.payout_id
+				WHERE l.run_id = :run AND p.status = 'FAILED' AND l.status = 'PAID'""")
+			.param("run", runId).update();
+		if (severe > 0) {
+			log.error("Reconciliation run {}: {} payouts FAILED here were PAID at the bank — money went back to the "
+					+ "balance for transfers the bank booked; finance must act", runId, severe);
+		}
 		int amounts = jdbc.sql("""
 				INSERT INTO recon_break (run_id, kind, payout_id, line_no, our_amount_fen, bank_amount_fen, our_status,
 				    bank_status, bank_reference, status)
 				SELECT l.run_id, 'AMOUNT_MISMATCH', l.payout_id, l.line_no, p.amount_fen, l.amount_fen, p.status, l.status,
 				    l.bank_reference, 'OPEN'
-				FROM recon_line l JOIN payout p ON p.id = l.payout_id WHERE l.run_id = :run AND p.amount_fen <> l.amount_fen""")
+				FROM recon_line l JOIN payout p ON p.id = l.payout_id WHERE l.run_id = :run AND p.amount_fen <> l.amount_fen
+				AND NOT (p.status = 'FAILED' AND l.status = 'PAID')""")
 			.param("run", runId).update();
 		int statuses = jdbc.sql("""
 				INSERT INTO recon_break (run_id, kind, payout_id, line_no, our_amount_fen, bank_amount_fen, our_status,
@@ -300,9 +327,10 @@ class ReconciliationService implements Reconciliations {
 				SELECT l.run_id, 'STATUS_MISMATCH', l.payout_id, l.line_no, p.amount_fen, l.amount_fen, p.status, l.status,
 				    l.bank_reference, 'OPEN'
 				FROM recon_line l JOIN payout p ON p.id = l.payout_id
-				WHERE l.run_id = :run AND p.amount_fen = l.amount_fen AND p.status <> l.status""")
+				WHERE l.run_id = :run AND p.amount_fen = l.amount_fen AND p.status <> l.status
+				AND NOT (p.status = 'FAILED' AND l.status = 'PAID')""")
 			.param("run", runId).update();
-		return (long) unknown + amounts + statuses;
+		return (long) unknown + severe + amounts + statuses;
 	}
 
 	@Override
@@ -323,7 +351,10 @@ class ReconciliationService implements Reconciliations {
 	@Transactional(readOnly = true)
 	public List<ReconciliationBreak> breaks(UUID runId) {
 		run(runId);
-		return jdbc.sql("SELECT * FROM recon_break WHERE run_id = :run ORDER BY status, id LIMIT 1000").param("run", runId)
+		return jdbc.sql("""
+				SELECT * FROM recon_break WHERE run_id = :run
+				ORDER BY status, CASE WHEN kind = 'FAILED_HERE_PAID_AT_BANK' THEN 0 ELSE 1 END, id LIMIT 1000""")
+			.param("run", runId)
 			.query(ReconciliationService::reconBreak).list();
 	}
 

@@ -167,6 +167,24 @@ class ReconciliationIntegrationTests extends PayoutTestSupport {
 		assertThat(truncated.get("failureCode").asString()).isEqualTo("RECON_TRUNCATED");
 	}
 
+	@Test
+	void a_payout_failed_here_but_paid_at_the_bank_is_the_most_severe_break_listed_first_and_raises_the_alert() {
+		LocalDate day = LocalDate.of(2025, 5, 6);
+		PayoutView failedHere = paidPayout(SimulatedBank.Scripted.FAILED, day);
+		PayoutView amountDiffers = paidPayout(SimulatedBank.Scripted.PAID, day);
+		assertThat(failedHere.status()).isEqualTo(PayoutStatus.FAILED);
+		String file = file(day, line(amountDiffers, amountDiffers.amount().fen() + 1, "PAID"),
+				line(failedHere, failedHere.amount().fen(), "PAID"));
+		assertThat(importFile("result-2025-05-06.txt", file).get("status").asString()).isEqualTo("DONE");
+		List<JsonNode> breaks = breaks(runFor("result-2025-05-06.txt"));
+		assertThat(breaks.get(0).get("kind").asString()).isEqualTo("FAILED_HERE_PAID_AT_BANK");
+		assertThat(breaks.get(0).get("payoutId").asString()).isEqualTo(failedHere.id().toString());
+		assertThat(breaks).extracting(b -> b.get("kind").asString()).containsExactly("FAILED_HERE_PAID_AT_BANK",
+				"AMOUNT_MISMATCH");
+		String metrics = api.get("/actuator/prometheus", api.token("admin")).body();
+		assertThat(metrics).containsPattern("settledesk_reconciliation_severe_breaks_open(\\{[^}]*\\})? [1-9]");
+	}
+
 	private static String entry(PayoutView payout, String direction, boolean returned) {
 		return entry(payout.id(), payout.amount().fen(), direction, returned);
 	}
