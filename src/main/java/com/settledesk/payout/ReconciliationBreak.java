@@ -20,7 +20,8 @@ public record ReconciliationBreak(long id, UUID runId, String kind, UUID payoutI
 	/** Whether taking the bank's answer is a move the payout's state allows. */
 	public boolean bankAnswerApplicable() {
 		return isOpen() && "STATUS_MISMATCH".equals(kind)
-				&& (("SUBMITTED".equals(ourStatus) && ("PAID".equals(bankStatus) || "FAILED".equals(bankStatus)))
+				&& ((("SUBMITTED".equals(ourStatus) || "UNKNOWN".equals(ourStatus))
+						&& ("PAID".equals(bankStatus) || "FAILED".equals(bankStatus)))
 						|| ("PAID".equals(ourStatus) && ("RETURNED".equals(bankStatus) || "FAILED".equals(bankStatus))));
 	}
 }

@@ -13,7 +13,11 @@ import java.util.UUID;
 interface BankChannel {
 
 	enum Outcome {
-		PAID, FAILED, TIMEOUT
+		PAID, FAILED, TIMEOUT,
+		/** The bank has the transfer and has not settled it yet (a file channel's answers come later). */
+		PENDING,
+		/** Only an inquiry answers this: the bank has no transfer with that payout id. */
+		NOT_FOUND
 	}
 
 	record Answer(Outcome outcome, String bankReference, String reason) {
@@ -23,6 +27,13 @@ interface BankChannel {
 	}
 
 	Answer submit(UUID payoutId, String accountNumber, String accountName, long amountFen);
+
+	/**
+	 * Asks the bank what became of a transfer, after a hand-over that ended without a definite answer: PAID (with
+	 * the bank's reference) or FAILED when it has settled it, NOT_FOUND when it never received it, TIMEOUT when the
+	 * inquiry itself got no answer. Nothing moves by asking.
+	 */
+	Answer inquire(UUID payoutId);
 
 	/** Payouts the bank paid and later returned (e.g. the card was closed), not yet collected. */
 	List<Return> collectReturns();

@@ -29,6 +29,11 @@ class DirectSimulatorChannel implements BankChannel {
 	}
 
 	@Override
+	public Answer inquire(UUID payoutId) {
+		return bank.inquire(payoutId);
+	}
+
+	@Override
 	public List<Return> collectReturns() {
 		return bank.collectReturns();
 	}

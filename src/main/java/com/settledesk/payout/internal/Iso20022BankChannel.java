@@ -48,7 +48,7 @@ import io.micrometer.core.instrument.MeterRegistry;
  * as one {@code pain.001.001.09} batch (EndToEndId = payout id) through the transport. The bank's answers come
  * back as files: a {@code pain.002.001.10} status report (rejected, with a reason code → FAILED in words) and a
  * {@code camt.054.001.08} notification (booked → PAID; a returning credit → RETURNED). Until an answer is in,
- * asking again about a payout answers TIMEOUT (no answer yet), so the payout waits and is asked again. A file
+ * asking about a payout answers PENDING, so the payout waits and is asked again. A file
  * already read (same content) and answers for unknown or settled transfers change nothing and are logged; each
  * transfer's first definite answer stands, so nothing is paid twice whatever the bank sends twice.
  */
@@ -96,15 +96,34 @@ class Iso20022BankChannel implements BankChannel, BankFiles, HealthIndicator {
 					.param("id", payoutId).param("amount", amountFen).param("name", accountName)
 					.param("cipher", protector.encrypt(accountNumber).toStorage())
 					.param("now", Timestamps.toDb(clock.instant())).update();
-				return new Answer(Outcome.TIMEOUT, null, "queued for the next file to the bank");
+				return new Answer(Outcome.PENDING, null, "queued for the next file to the bank");
 			}
 			Map<String, Object> row = known.get(0);
 			return switch ((String) row.get("status")) {
 				case "BOOKED", "RETURNED" -> new Answer(Outcome.PAID, (String) row.get("bank_reference"), null);
 				case "REJECTED" -> new Answer(Outcome.FAILED, (String) row.get("bank_reference"), (String) row.get("reason"));
-				default -> new Answer(Outcome.TIMEOUT, null, "no answer from the bank yet");
+				default -> new Answer(Outcome.PENDING, null, "no answer from the bank yet");
 			};
 		});
+	}
+
+	/**
+	 * What the bank's files have said of a transfer: its camt.054 booking (PAID), its pain.002 rejection (FAILED),
+	 * nothing definite yet (TIMEOUT), or that it was never handed over (NOT_FOUND).
+	 */
+	@Override
+	public Answer inquire(UUID payoutId) {
+		var known = jdbc.sql("SELECT status, reason, bank_reference FROM bank_transfer WHERE payout_id = :id")
+			.param("id", payoutId).query().listOfRows();
+		if (known.isEmpty()) {
+			return new Answer(Outcome.NOT_FOUND, null, "never handed to the bank");
+		}
+		Map<String, Object> row = known.get(0);
+		return switch ((String) row.get("status")) {
+			case "BOOKED", "RETURNED" -> new Answer(Outcome.PAID, (String) row.get("bank_reference"), null);
+			case "REJECTED" -> new Answer(Outcome.FAILED, (String) row.get("bank_reference"), (String) row.get("reason"));
+			default -> new Answer(Outcome.PENDING, null, "no answer from the bank yet");
+		};
 	}
 
 	/** Sends the queued transfers as one pain.001 batch; a failed hand-over leaves them queued for the next try. */

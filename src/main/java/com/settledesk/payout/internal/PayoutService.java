@@ -128,7 +128,7 @@ class PayoutService implements Payouts {
 	@Transactional(readOnly = true)
 	public Money pending(MerchantId merchantId) {
 		return Money.ofFen(jdbc.sql("""
-				SELECT COALESCE(SUM(amount_fen), 0) FROM payout WHERE merchant_id = :m AND status IN ('CREATED', 'SUBMITTED')""")
+				SELECT COALESCE(SUM(amount_fen), 0) FROM payout WHERE merchant_id = :m AND status IN ('CREATED', 'SUBMITTED', 'UNKNOWN')""")
 			.param("m", merchantId.value()).query(Long.class).single());
 	}
 
@@ -175,7 +175,9 @@ class PayoutService implements Payouts {
 	@Override
 	@Transactional
 	public void retry(UUID payoutId, String by) {
-		int updated = jdbc.sql("UPDATE payout SET next_attempt_at = :now, version = version + 1 WHERE id = :id AND status = 'SUBMITTED'")
+		int updated = jdbc.sql("""
+				UPDATE payout SET next_attempt_at = :now, version = version + 1
+				WHERE id = :id AND status IN ('SUBMITTED', 'UNKNOWN')""")
 			.param("now", Timestamps.toDb(clock.instant())).param("id", payoutId).update();
 		if (updated == 0 && jdbc.sql("SELECT COUNT(*) FROM payout WHERE id = :id").param("id", payoutId)
 			.query(Long.class).single() == 0) {
@@ -319,7 +321,11 @@ class PayoutService implements Payouts {
 		ledger.postAll(entries);
 	}
 
-	/** Hands due payouts to the bank, one at a time, each claimed with FOR UPDATE SKIP LOCKED. */
+	/**
+	 * Hands due payouts to the bank, one at a time, each claimed with FOR UPDATE SKIP LOCKED. A payout handed over
+	 * before without a definite answer — a timeout, or a crash between the call and saving its answer — is first
+	 * asked about: the bank's word settles it, and only a bank that never received it gets it again.
+	 */
 	@Scheduled(fixedDelayString = "${settledesk.payout.submit-interval:1s}")
 	void submitDue() {
 		for (int i = 0; i < 200; i++) {
@@ -328,10 +334,23 @@ class PayoutService implements Payouts {
 				return;
 			}
 			Claimed payout = claimed.get();
-			BankChannel.Answer answer = bank.submit(payout.id(),
-					protector.decrypt(EncryptedValue.fromStorage(payout.cipher())), payout.accountName(), payout.amountFen());
+			BankChannel.Answer answer = payout.firstAttempt() ? submit(payout) : afterUncertainAttempt(payout);
 			tx.executeWithoutResult(status -> apply(payout.id(), answer));
 		}
+	}
+
+	private BankChannel.Answer submit(Claimed payout) {
+		return bank.submit(payout.id(), protector.decrypt(EncryptedValue.fromStorage(payout.cipher())), payout.accountName(),
+				payout.amountFen());
+	}
+
+	private BankChannel.Answer afterUncertainAttempt(Claimed payout) {
+		BankChannel.Answer known = bank.inquire(payout.id());
+		if (known.outcome() == BankChannel.Outcome.NOT_FOUND) {
+			log.info("Payout {} never reached the bank; it is handed over again under the same id", payout.id());
+			return submit(payout);
+		}
+		return known;
 	}
 
 	/** Collects returns the bank reports for payouts it had paid. */
@@ -360,14 +379,14 @@ class PayoutService implements Payouts {
 			.after(Map.of("account", account.accountNumberMasked(), "payouts", repointed, "holdLifted", lifted > 0)));
 	}
 
-	private record Claimed(UUID id, String cipher, String accountName, long amountFen) {
+	private record Claimed(UUID id, String cipher, String accountName, long amountFen, boolean firstAttempt) {
 	}
 
 	private Optional<Claimed> claim() {
 		Instant now = clock.instant();
 		var row = jdbc.sql("""
 				SELECT id, attempts, destination_cipher, destination_name, amount_fen FROM payout
-				WHERE status IN ('CREATED', 'SUBMITTED') AND (next_attempt_at IS NULL OR next_attempt_at <= :now)
+				WHERE status IN ('CREATED', 'SUBMITTED', 'UNKNOWN') AND (next_attempt_at IS NULL OR next_attempt_at <= :now)
 				ORDER BY created_at LIMIT 1 FOR UPDATE SKIP LOCKED""")
 			.param("now", Timestamps.toDb(now)).query().listOfRows();
 		if (row.isEmpty()) {
@@ -377,12 +396,12 @@ class PayoutService implements Payouts {
 		UUID id = (UUID) p.get("id");
 		int attempts = ((Number) p.get("attempts")).intValue() + 1;
 		jdbc.sql("""
-				UPDATE payout SET status = 'SUBMITTED', attempts = :attempts, submitted_at = COALESCE(submitted_at, :now),
-				    next_attempt_at = :next, version = version + 1 WHERE id = :id""")
+				UPDATE payout SET status = CASE WHEN status = 'CREATED' THEN 'SUBMITTED' ELSE status END, attempts = :attempts,
+				    submitted_at = COALESCE(submitted_at, :now), next_attempt_at = :next, version = version + 1 WHERE id = :id""")
 			.param("attempts", attempts).param("now", Timestamps.toDb(now))
 			.param("next", Timestamps.toDb(now.plus(backoff(attempts)))).param("id", id).update();
 		return Optional.of(new Claimed(id, (String) p.get("destination_cipher"), (String) p.get("destination_name"),
-				((Number) p.get("amount_fen")).longValue()));
+				((Number) p.get("amount_fen")).longValue(), attempts == 1));
 	}
 
 	void apply(UUID id, BankChannel.Answer answer) {
@@ -390,7 +409,7 @@ class PayoutService implements Payouts {
 			case PAID -> {
 				int updated = jdbc.sql("""
 						UPDATE payout SET status = 'PAID', paid_at = :now, bank_reference = :ref, next_attempt_at = NULL,
-						    version = version + 1 WHERE id = :id AND status = 'SUBMITTED'""")
+						    version = version + 1 WHERE id = :id AND status IN ('SUBMITTED', 'UNKNOWN')""")
 					.param("now", Timestamps.toDb(clock.instant())).param("ref", answer.bankReference()).param("id", id)
 					.update();
 				if (updated == 1) {
@@ -401,7 +420,12 @@ class PayoutService implements Payouts {
 				}
 			}
 			case FAILED -> moneyBack(id, PayoutStatus.FAILED, answer.reason());
-			case TIMEOUT -> log.info("Payout {} got no answer from the bank; it is submitted again after the backoff", id);
+			case PENDING -> log.debug("Payout {} is with the bank, not settled yet; it is asked about again later", id);
+			case TIMEOUT, NOT_FOUND -> {
+				jdbc.sql("UPDATE payout SET status = 'UNKNOWN', version = version + 1 WHERE id = :id AND status = 'SUBMITTED'")
+					.param("id", id).update();
+				log.info("Payout {} got no definite answer from the bank; it is UNKNOWN until the bank is asked again", id);
+			}
 		}
 	}
 
@@ -409,8 +433,10 @@ class PayoutService implements Payouts {
 	void moneyBack(UUID id, PayoutStatus outcome, String reason) {
 		PayoutView payout = jdbc.sql("SELECT * FROM payout WHERE id = :id").param("id", id).query(PayoutService::view)
 			.optional().orElse(null);
-		PayoutStatus from = outcome == PayoutStatus.FAILED ? PayoutStatus.SUBMITTED : PayoutStatus.PAID;
-		if (payout == null || payout.status() != from) {
+		boolean allowed = payout != null && (outcome == PayoutStatus.FAILED
+				? payout.status() == PayoutStatus.SUBMITTED || payout.status() == PayoutStatus.UNKNOWN
+				: payout.status() == PayoutStatus.PAID);
+		if (!allowed) {
 			return;
 		}
 		jdbc.sql("""

@@ -251,8 +251,8 @@ class ReconciliationService implements Reconciliations {
 				WHERE p.submitted_at >= :from AND p.submitted_at < :to AND p.status IN (:expected)
 				AND NOT EXISTS (SELECT 1 FROM recon_line l WHERE l.run_id = :run AND l.payout_id = p.id)""")
 			.param("run", runId)
-			.param("expected", statement ? List.of("SUBMITTED", "PAID", "RETURNED")
-					: List.of("SUBMITTED", "PAID", "FAILED", "RETURNED")).param("from", Timestamps.toDb(day.atStartOfDay(ClockConfiguration.DISPLAY_ZONE).toInstant()))
+			.param("expected", statement ? List.of("SUBMITTED", "UNKNOWN", "PAID", "RETURNED")
+					: List.of("SUBMITTED", "UNKNOWN", "PAID", "FAILED", "RETURNED")).param("from", Timestamps.toDb(day.atStartOfDay(ClockConfiguration.DISPLAY_ZONE).toInstant()))
 			.param("to", Timestamps.toDb(day.plusDays(1).atStartOfDay(ClockConfiguration.DISPLAY_ZONE).toInstant()))
 			.update();
 		jdbc.sql("UPDATE recon_run SET matched = :matched, breaks = :breaks WHERE id = :id")
@@ -388,7 +388,7 @@ class ReconciliationService implements Reconciliations {
 
 	private void takeBankAnswer(ReconciliationBreak found) {
 		String reason = "银行对账结果：" + found.bankStatus();
-		if ("SUBMITTED".equals(found.ourStatus())) {
+		if ("SUBMITTED".equals(found.ourStatus()) || "UNKNOWN".equals(found.ourStatus())) {
 			payouts.apply(found.payoutId(), "PAID".equals(found.bankStatus())
 					? new BankChannel.Answer(BankChannel.Outcome.PAID, found.bankReference(), null)
 					: new BankChannel.Answer(BankChannel.Outcome.FAILED, found.bankReference(), reason));

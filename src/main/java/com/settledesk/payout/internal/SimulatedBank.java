@@ -133,6 +133,12 @@ class SimulatedBank implements SimulatedCounterparty {
 		return booked(payoutId).orElseThrow();
 	}
 
+	/** The bank's status inquiry: what its book says, or that it has no such transfer. */
+	Answer inquire(UUID payoutId) {
+		pause(latency);
+		return booked(payoutId).orElse(new Answer(Outcome.NOT_FOUND, null, "no such transfer"));
+	}
+
 	/** What the book says of a transfer: paid (also when returned later) or failed, with the bank's reference. */
 	private Optional<Answer> booked(UUID payoutId) {
 		return jdbc.sql("SELECT status, bank_reference, reason FROM sim_bank_transfer WHERE payout_id = :id")

@@ -117,7 +117,7 @@ class MoneyPathPropertyIntegrationTests extends PayoutTestSupport {
 			var id = m.profile().id().value();
 			long captured = sum("SELECT COALESCE(SUM(amount_fen), 0) FROM card_transaction WHERE merchant_id = :m AND status = 'CAPTURED'", id);
 			long fees = sum("SELECT COALESCE(SUM(fee_fen), 0) FROM card_transaction WHERE merchant_id = :m AND status = 'CAPTURED'", id);
-			long out = sum("SELECT COALESCE(SUM(gross_fen), 0) FROM payout WHERE merchant_id = :m AND status IN ('CREATED', 'SUBMITTED', 'PAID')", id);
+			long out = sum("SELECT COALESCE(SUM(gross_fen), 0) FROM payout WHERE merchant_id = :m AND status IN ('CREATED', 'SUBMITTED', 'UNKNOWN', 'PAID')", id);
 			long balance = payouts.balance(m.profile().id()).available().fen();
 			assertThat(captured).as(context + ": captured = balance + payouts out + fees, merchant " + id)
 				.isEqualTo(balance + out + fees);

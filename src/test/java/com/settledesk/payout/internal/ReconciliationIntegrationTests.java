@@ -42,7 +42,7 @@ class ReconciliationIntegrationTests extends PayoutTestSupport {
 		PayoutView amountDiffers = paidPayout(SimulatedBank.Scripted.PAID, DAY);
 		PayoutView waiting = paidPayout(SimulatedBank.Scripted.TIMEOUT, DAY);
 		PayoutView missing = paidPayout(SimulatedBank.Scripted.PAID, DAY);
-		assertThat(waiting.status()).isEqualTo(PayoutStatus.SUBMITTED);
+		assertThat(waiting.status()).isEqualTo(PayoutStatus.UNKNOWN);
 		UUID unknown = UUID.randomUUID();
 		String file = file(DAY, line(matched, matched.amount().fen(), "PAID"),
 				line(amountDiffers, amountDiffers.amount().fen() + 1, "PAID"), line(waiting, waiting.amount().fen(), "PAID"),
