@@ -87,9 +87,8 @@ class Iso20022BankChannel implements BankChannel, BankFiles, HealthIndicator {
 	@Override
 	public Answer submit(UUID payoutId, String accountNumber, String accountName, long amountFen) {
 		return tx.execute(status -> {
-			var known = jdbc.sql("SELECT status, reason, bank_reference FROM bank_transfer WHERE payout_id = :id")
-				.param("id", payoutId).query().listOfRows();
-			if (known.isEmpty()) {
+			Answer known = inquire(payoutId);
+			if (known.outcome() == Outcome.NOT_FOUND) {
 				jdbc.sql("""
 						INSERT INTO bank_transfer (payout_id, amount_fen, creditor_name, account_cipher, status, created_at,
 						    updated_at) VALUES (:id, :amount, :name, :cipher, 'PENDING', :now, :now) ON CONFLICT DO NOTHING""")
@@ -98,18 +97,13 @@ class Iso20022BankChannel implements BankChannel, BankFiles, HealthIndicator {
 					.param("now", Timestamps.toDb(clock.instant())).update();
 				return new Answer(Outcome.PENDING, null, "queued for the next file to the bank");
 			}
-			Map<String, Object> row = known.get(0);
-			return switch ((String) row.get("status")) {
-				case "BOOKED", "RETURNED" -> new Answer(Outcome.PAID, (String) row.get("bank_reference"), null);
-				case "REJECTED" -> new Answer(Outcome.FAILED, (String) row.get("bank_reference"), (String) row.get("reason"));
-				default -> new Answer(Outcome.PENDING, null, "no answer from the bank yet");
-			};
+			return known;
 		});
 	}
 
 	/**
 	 * What the bank's files have said of a transfer: its camt.054 booking (PAID), its pain.002 rejection (FAILED),
-	 * nothing definite yet (TIMEOUT), or that it was never handed over (NOT_FOUND).
+	 * nothing definite yet (PENDING), or that it was never handed over (NOT_FOUND).
 	 */
 	@Override
 	public Answer inquire(UUID payoutId) {
