@@ -53,6 +53,7 @@ class FileBankSimulator {
 	/** Transfers the bank has not answered yet (their account was scripted not to answer), asked again each tick. */
 	private final Map<UUID, Transfer> unanswered = new ConcurrentHashMap<>();
 	private LocalDate lastResultDay;
+	private boolean recovered;
 
 	FileBankSimulator(SimulatedBank bank, LocalFolderTransport folders, Clock clock,
 			@Value("${settledesk.bank.debtor.account}") String debtorAccount) throws IOException {
@@ -67,6 +68,10 @@ class FileBankSimulator {
 	@Scheduled(fixedDelayString = "${settledesk.bank.simulator.interval:1s}")
 	void work() {
 		try {
+			if (!recovered) {
+				recoverUnanswered();
+				recovered = true;
+			}
 			for (Path file : newCreditTransfers()) {
 				answer(file.getFileName().toString(), Iso20022Messages.readPain001(Files.readString(file)));
 				Files.move(file, processed.resolve(file.getFileName()), StandardCopyOption.REPLACE_EXISTING);
@@ -79,6 +84,19 @@ class FileBankSimulator {
 		}
 		catch (IOException | RuntimeException e) {
 			log.warn("The simulated bank could not work its files this time", e);
+		}
+	}
+
+	/** After a restart: transfers in files already read that the bank's book has no answer for are still owed one. */
+	private void recoverUnanswered() throws IOException {
+		try (Stream<Path> files = Files.list(processed)) {
+			for (Path file : files.filter(f -> f.getFileName().toString().endsWith(".pain001.xml")).toList()) {
+				for (Transfer transfer : Iso20022Messages.readPain001(Files.readString(file))) {
+					if (!bank.hasAnswered(transfer.payoutId())) {
+						unanswered.put(transfer.payoutId(), transfer);
+					}
+				}
+			}
 		}
 	}
 

@@ -166,6 +166,11 @@ class SimulatedBank implements SimulatedCounterparty {
 		return due;
 	}
 
+	/** Whether the bank's book has answered the transfer (paid, failed or returned). */
+	boolean hasAnswered(UUID payoutId) {
+		return booked(payoutId).isPresent();
+	}
+
 	/** The amount of a transfer in the bank's book (a return gives back what was paid). */
 	long amountOf(UUID payoutId) {
 		return jdbc.sql("SELECT amount_fen FROM sim_bank_transfer WHERE payout_id = :id").param("id", payoutId)

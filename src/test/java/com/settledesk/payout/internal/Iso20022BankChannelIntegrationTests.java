@@ -19,6 +19,7 @@ import com.settledesk.acquiring.Capture;
 import com.settledesk.payout.PayoutStatus;
 import com.settledesk.payout.PayoutView;
 import com.settledesk.payout.internal.Iso20022Messages.Booking;
+import com.settledesk.secrets.EncryptedValue;
 import com.settledesk.testsupport.MerchantFixtures.TestMerchant;
 
 /**
@@ -120,6 +121,28 @@ class Iso20022BankChannelIntegrationTests extends PayoutTestSupport {
 		PayoutView returned = payouts.ofMerchant(payout.merchantId(), 1).get(0);
 		assertThat(returned.status()).isEqualTo(PayoutStatus.RETURNED);
 		assertThat(returned.failureReason()).isEqualTo("账户已销户（AC04）");
+	}
+
+	@Test
+	void a_transfer_left_unanswered_before_a_restart_of_the_bank_is_still_answered_after_it() throws Exception {
+		PayoutView payout = submitted(SimulatedBank.Scripted.TIMEOUT, null);
+		channel.sendQueued();
+		bankHost.work();
+		channel.readAnswers();
+		askAgain();
+		assertThat(payouts.ofMerchant(payout.merchantId(), 1).get(0).status()).isEqualTo(PayoutStatus.SUBMITTED);
+
+		FileBankSimulator restartedHost = new FileBankSimulator(bank, folders, clock, "1001234509000012345");
+		bank.script(cardOf(payout), SimulatedBank.Scripted.PAID, null);
+		restartedHost.work();
+		channel.readAnswers();
+		askAgain();
+		assertThat(payouts.ofMerchant(payout.merchantId(), 1).get(0).status()).isEqualTo(PayoutStatus.PAID);
+	}
+
+	private String cardOf(PayoutView payout) {
+		return protector.decrypt(EncryptedValue.fromStorage(jdbc.sql(
+				"SELECT destination_cipher FROM payout WHERE id = :id").param("id", payout.id()).query(String.class).single()));
 	}
 
 	@Test
