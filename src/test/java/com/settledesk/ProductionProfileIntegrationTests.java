@@ -60,18 +60,7 @@ class ProductionProfileIntegrationTests {
 				com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig().dynamicPort());
 		providers.start();
 		try {
-			Map<String, Object> settings = settings();
-			settings.put("SETTLEDESK_VERIFICATION_SIMULATOR", "false");
-			settings.put("SETTLEDESK_VERIFICATION_URL", "http://127.0.0.1:" + providers.port());
-			settings.put("SETTLEDESK_NOTIFICATION_PROVIDER", "aliyun");
-			settings.put("SETTLEDESK_ALIYUN_SMS_ENDPOINT", "127.0.0.1:" + providers.port());
-			settings.put("SETTLEDESK_ALIYUN_SMS_PROTOCOL", "http");
-			settings.put("SETTLEDESK_ALIYUN_ACCESS_KEY_ID", "prod-test-key");
-			settings.put("SETTLEDESK_ALIYUN_ACCESS_KEY_SECRET", "prod-test-secret");
-			settings.put("SETTLEDESK_SMS_SIGN_NAME", "结算台");
-			settings.put("SETTLEDESK_MAIL_PROVIDER", "smtp");
-			settings.put("spring.mail.host", "127.0.0.1");
-			settings.put("spring.mail.port", String.valueOf(providers.port()));
+			Map<String, Object> settings = realProviders(settings(), providers.port());
 			try (ConfigurableApplicationContext context = start(settings)) {
 				assertThat(context.getBean(SimulatorPolicy.class).inUse()).containsExactly("bank");
 			}
@@ -109,15 +98,7 @@ class ProductionProfileIntegrationTests {
 			settings.put("SETTLEDESK_BANK_SFTP_PASSWORD", "bank-secret");
 			settings.put("SETTLEDESK_BANK_SFTP_HOST_KEY", org.apache.sshd.common.config.keys.KeyUtils
 				.getFingerPrint(hostKeys.loadKeys(null).iterator().next().getPublic()));
-			settings.put("SETTLEDESK_VERIFICATION_SIMULATOR", "false");
-			settings.put("SETTLEDESK_VERIFICATION_URL", "http://127.0.0.1:" + providers.port());
-			settings.put("SETTLEDESK_NOTIFICATION_PROVIDER", "aliyun");
-			settings.put("SETTLEDESK_ALIYUN_SMS_ENDPOINT", "127.0.0.1:" + providers.port());
-			settings.put("SETTLEDESK_ALIYUN_ACCESS_KEY_ID", "prod-test-key");
-			settings.put("SETTLEDESK_ALIYUN_ACCESS_KEY_SECRET", "prod-test-secret");
-			settings.put("SETTLEDESK_SMS_SIGN_NAME", "结算台");
-			settings.put("SETTLEDESK_MAIL_PROVIDER", "smtp");
-			settings.put("spring.mail.host", "127.0.0.1");
+			realProviders(settings, providers.port());
 			try (ConfigurableApplicationContext context = start(settings)) {
 				assertThat(context.getBean(SimulatorPolicy.class).inUse()).isEmpty();
 				assertThat(context.getEnvironment().getProperty("settledesk.bank.transport")).isEqualTo("sftp");
@@ -141,6 +122,22 @@ class ProductionProfileIntegrationTests {
 			assertThat(context.getEnvironment().getProperty("settledesk.demo.enabled")).isEqualTo("false");
 			assertThat(context.containsBean("demoDataSeeder")).isFalse();
 		}
+	}
+
+	/** The verification provider, Alibaba Cloud SMS and the mail server, all answered by a local test server. */
+	private static Map<String, Object> realProviders(Map<String, Object> settings, int port) {
+		settings.put("SETTLEDESK_VERIFICATION_SIMULATOR", "false");
+		settings.put("SETTLEDESK_VERIFICATION_URL", "http://127.0.0.1:" + port);
+		settings.put("SETTLEDESK_NOTIFICATION_PROVIDER", "aliyun");
+		settings.put("SETTLEDESK_ALIYUN_SMS_ENDPOINT", "127.0.0.1:" + port);
+		settings.put("SETTLEDESK_ALIYUN_SMS_PROTOCOL", "http");
+		settings.put("SETTLEDESK_ALIYUN_ACCESS_KEY_ID", "prod-test-key");
+		settings.put("SETTLEDESK_ALIYUN_ACCESS_KEY_SECRET", "prod-test-secret");
+		settings.put("SETTLEDESK_SMS_SIGN_NAME", "结算台");
+		settings.put("SETTLEDESK_MAIL_PROVIDER", "smtp");
+		settings.put("spring.mail.host", "127.0.0.1");
+		settings.put("spring.mail.port", String.valueOf(port));
+		return settings;
 	}
 
 	private static Map<String, Object> settings() {

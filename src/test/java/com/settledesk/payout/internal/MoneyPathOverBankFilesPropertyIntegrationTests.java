@@ -1,5 +1,8 @@
 package com.settledesk.payout.internal;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.junit.jupiter.api.AfterEach;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.test.context.TestPropertySource;
 
@@ -20,6 +23,16 @@ class MoneyPathOverBankFilesPropertyIntegrationTests extends MoneyPathPropertyIn
 
 	@Autowired
 	FileBankSimulator bankHost;
+
+	/** The file channel, not a shortcut, carried every payout that left: each has its transfer in a pain.001. */
+	@AfterEach
+	void every_payout_handed_over_went_to_the_bank_in_a_file() {
+		assertThat(jdbc.sql("""
+				SELECT COUNT(*) FROM payout p WHERE p.status <> 'CREATED'
+				AND NOT EXISTS (SELECT 1 FROM bank_transfer b WHERE b.payout_id = p.id)""").query(Long.class).single()).isZero();
+		assertThat(jdbc.sql("SELECT COUNT(*) FROM bank_message WHERE type = 'pain.001'").query(Long.class).single())
+			.as("files went to the bank").isPositive();
+	}
 
 	@Override
 	void bankWorks() {
