@@ -69,6 +69,8 @@ class CutOverAtomicityIntegrationTests {
 		reset(terminals);
 		await().atMost(Duration.ofSeconds(5)).until(() -> driver.status(id).equals("EFFECTIVE"));
 		assertThat(accounts.history(merchant.profile().id())).hasSize(1);
-		assertThat(accountChanges.of(merchant.profile().id().value())).hasSize(1);
+		// the event reaches its listeners after the commit, on another thread
+		await().atMost(Duration.ofSeconds(5))
+			.untilAsserted(() -> assertThat(accountChanges.of(merchant.profile().id().value())).hasSize(1));
 	}
 }
