@@ -43,6 +43,9 @@ public interface Transactions {
 	/** Gross takings per business day. */
 	Map<LocalDate, Money> takingsByDay(MerchantId merchantId, LocalDate from, LocalDate to);
 
+	/** The time of the last sale of each of the merchant's terminals that made one. */
+	Map<String, java.time.Instant> lastSaleByTerminal(MerchantId merchantId, Collection<String> terminalSerials);
+
 	record CaptureResult(CapturedTransaction transaction, boolean duplicate) {
 	}
 

@@ -2,5 +2,7 @@ package com.settledesk.identity;
 
 /** What a one-time code confirms; a code for one purpose never confirms another. */
 public enum OtpPurpose {
-	SETTLEMENT_CARD_CHANGE
+	SETTLEMENT_CARD_CHANGE,
+	/** 机具挂失 */
+	TERMINAL_REPORT_LOST
 }

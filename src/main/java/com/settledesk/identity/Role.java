@@ -15,6 +15,8 @@ public enum Role {
 	AGENT,
 	/** 财务: payouts, reconciliation with the bank, fee disputes. */
 	FINANCE,
+	/** 机具运营: stock, shipping, returns and unlocking terminals. */
+	TERMINAL_OPERATOR,
 	ADMIN,
 	/** The acquiring gateway that posts transactions. */
 	GATEWAY;
@@ -24,7 +26,8 @@ public enum Role {
 	}
 
 	public boolean isOperatorRole() {
-		return this == REVIEWER || this == SENIOR_REVIEWER || this == AGENT || this == FINANCE || this == ADMIN;
+		return this == REVIEWER || this == SENIOR_REVIEWER || this == AGENT || this == FINANCE || this == TERMINAL_OPERATOR
+				|| this == ADMIN;
 	}
 
 	public String authority() {

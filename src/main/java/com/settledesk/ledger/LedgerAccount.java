@@ -11,6 +11,8 @@ public record LedgerAccount(String name) {
 	public static final LedgerAccount FEE_REVENUE = new LedgerAccount("FEE_REVENUE");
 	/** Payouts handed to the bank and not yet confirmed paid (a credit balance). */
 	public static final LedgerAccount PAYOUT_IN_TRANSIT = new LedgerAccount("PAYOUT_IN_TRANSIT");
+	/** Terminal deposits (押金) held for merchants until the terminal comes back (a credit balance). */
+	public static final LedgerAccount TERMINAL_DEPOSITS = new LedgerAccount("TERMINAL_DEPOSITS");
 	/** Money paid out of our settlement bank account (a credit balance). */
 	public static final LedgerAccount SETTLEMENT_BANK = new LedgerAccount("SETTLEMENT_BANK");
 

@@ -10,7 +10,9 @@ public enum NoticeKind {
 	/** A payout that failed, came back, or payouts held. */
 	PAYOUT,
 	/** A statement prepared in the background is ready to download. */
-	STATEMENT;
+	STATEMENT,
+	/** Terminal applications, shipping, relocation and returns (机具). */
+	TERMINAL;
 
 	public boolean alwaysBySms() {
 		return this == SECURITY;

@@ -16,6 +16,12 @@ public enum LineKind {
 	PAYOUT_RETURNED,
 	/** 结算卡变更费 */
 	CARD_CHANGE_FEE,
+	/** 机具押金 */
+	TERMINAL_DEPOSIT,
+	/** 机具押金退还 */
+	TERMINAL_DEPOSIT_REFUND,
+	/** 机具租金 */
+	TERMINAL_RENT,
 	OTHER;
 
 	public static LineKind ofEntry(String entryKind) {
@@ -29,6 +35,7 @@ public enum LineKind {
 
 	/** Whether the line charges a fee a receipt can be issued for. */
 	public boolean chargesFee() {
-		return this == CAPTURE || this == PAYOUT || this == CARD_CHANGE_FEE;
+		return this == CAPTURE || this == PAYOUT || this == CARD_CHANGE_FEE || this == TERMINAL_DEPOSIT
+				|| this == TERMINAL_RENT;
 	}
 }

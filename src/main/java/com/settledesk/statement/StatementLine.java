@@ -14,6 +14,7 @@ public record StatementLine(Instant at, LineKind kind, String entryKind, String 
 		Money amount, Money fee, Money effect, Money balanceAfter, String destinationMasked, String status) {
 
 	public boolean feeCharged() {
-		return kind.chargesFee() && fee.isPositive();
+		// A deposit is no fee (it comes back), yet the merchant paid it and gets a receipt for it.
+		return kind == LineKind.TERMINAL_DEPOSIT ? effect.isNegative() : kind.chargesFee() && fee.isPositive();
 	}
 }

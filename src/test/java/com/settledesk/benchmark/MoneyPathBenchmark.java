@@ -205,11 +205,11 @@ public final class MoneyPathBenchmark {
 			String legalId = MerchantFixtures.randomId();
 			MerchantProfile merchant = app.getBean(Merchants.class).register(new MerchantRegistration(
 					"8228" + MerchantFixtures.digits(11), MerchantKind.INDIVIDUAL, "压测店", "压测", legalId, "13600000000", "5411",
-					SettlementMode.T1, "STANDARD", Locale.SIMPLIFIED_CHINESE));
+					SettlementMode.T1, "STANDARD", Locale.SIMPLIFIED_CHINESE, null));
 			var account = app.getBean(SettlementAccounts.class).bindInitial(merchant.id(), new NewSettlementAccount(
 					AccountType.PERSONAL, MerchantFixtures.icbcCard(), "压测", legalId, "13600000000", null, null, null));
 			String sn = "TB" + MerchantFixtures.digits(10);
-			app.getBean(Terminals.class).registerActive(sn, "PAX A920", merchant.id(), account.id(), "压测");
+			app.getBean(Terminals.class).registerActive(sn, "PAX-A920", merchant.id(), account.id(), "压测");
 			terminals.add(new String[] { merchant.merchantNo(), sn });
 		}
 		return terminals;

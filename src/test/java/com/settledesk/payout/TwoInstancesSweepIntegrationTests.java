@@ -77,11 +77,11 @@ class TwoInstancesSweepIntegrationTests {
 		String phone = "136" + MerchantFixtures.digits(8);
 		MerchantProfile merchant = app.getBean(Merchants.class).register(new MerchantRegistration(
 				"8227" + MerchantFixtures.digits(11), MerchantKind.INDIVIDUAL, "并发测试店", "并发", legalId, phone, "5411",
-				SettlementMode.D0, "STANDARD", Locale.SIMPLIFIED_CHINESE));
+				SettlementMode.D0, "STANDARD", Locale.SIMPLIFIED_CHINESE, null));
 		var account = app.getBean(SettlementAccounts.class).bindInitial(merchant.id(), new NewSettlementAccount(
 				AccountType.PERSONAL, MerchantFixtures.icbcCard(), "并发", legalId, phone, null, null, null));
 		String terminal = "TW" + MerchantFixtures.digits(10);
-		app.getBean(Terminals.class).registerActive(terminal, "PAX A920", merchant.id(), account.id(), "测试");
+		app.getBean(Terminals.class).registerActive(terminal, "PAX-A920", merchant.id(), account.id(), "测试");
 		app.getBean(Transactions.class).capture(new Capture("TWO" + MerchantFixtures.digits(16), merchant.merchantNo(),
 				terminal, "QR_WECHAT", "NONE", amountFen, Instant.now()));
 		return merchant;

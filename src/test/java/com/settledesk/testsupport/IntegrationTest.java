@@ -21,7 +21,7 @@ import org.springframework.test.context.ActiveProfiles;
 @Retention(RetentionPolicy.RUNTIME)
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @ActiveProfiles("test")
-@Import({ IntegrationTest.TestClockConfiguration.class, ApiClient.class, MerchantFixtures.class })
+@Import({ IntegrationTest.TestClockConfiguration.class, ApiClient.class, MerchantFixtures.class, TerminalDriver.class })
 public @interface IntegrationTest {
 
 	@TestConfiguration(proxyBeanMethods = false)

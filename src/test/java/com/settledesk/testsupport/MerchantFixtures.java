@@ -62,12 +62,13 @@ public class MerchantFixtures {
 		String legalId = randomId();
 		String legalName = "测试" + digits(3);
 		MerchantProfile profile = merchants.register(new MerchantRegistration("8229" + digits(11), MerchantKind.INDIVIDUAL,
-				legalName + "小店", legalName, legalId, phone, "5411", mode, "STANDARD", Locale.SIMPLIFIED_CHINESE));
+				legalName + "小店", legalName, legalId, phone, "5411", mode, "STANDARD", Locale.SIMPLIFIED_CHINESE,
+				"北京市朝阳区建国路 " + digits(3) + " 号"));
 		String card = icbcCard();
 		var account = accounts.bindInitial(profile.id(), new NewSettlementAccount(AccountType.PERSONAL, card, legalName,
 				legalId, phone, null, null, null));
 		String terminalSn = "TT" + digits(10);
-		terminals.registerActive(terminalSn, "PAX A920", profile.id(), account.id(), "测试地址");
+		terminals.registerActive(terminalSn, "PAX-A920", profile.id(), account.id(), "测试地址");
 		users.register(new UserRegistration(phone, ApiClient.DEMO_PASSWORD, legalName, Role.MERCHANT_OWNER, profile.id()));
 		String cashier = "c" + phone;
 		users.register(new UserRegistration(cashier, ApiClient.DEMO_PASSWORD, "收银员", Role.MERCHANT_CASHIER, profile.id()));

@@ -170,6 +170,9 @@ class CaptureService implements Transactions {
 		}
 		Channel channel = parse(Channel.class, "channel", c.channel(), violations);
 		CardKind cardKind = parse(CardKind.class, "cardKind", c.cardKind(), violations);
+		if (channel != null && terminal != null && !terminal.acceptsChannel(channel.name())) {
+			violations.add(new FieldViolation("channel", "CHANNEL_NOT_ACCEPTED_BY_TERMINAL"));
+		}
 		if (channel != null && !channel.isQr() && cardKind == CardKind.NONE) {
 			violations.add(new FieldViolation("cardKind", "CARD_KIND_REQUIRED"));
 		}
@@ -350,6 +353,19 @@ class CaptureService implements Transactions {
 			.forEach(row -> days.put(((java.sql.Date) row.get("business_date")).toLocalDate(),
 					Money.ofFen(((Number) row.get("total")).longValue())));
 		return days;
+	}
+
+	@Override
+	@Transactional(readOnly = true)
+	public Map<String, Instant> lastSaleByTerminal(MerchantId merchantId, Collection<String> terminalSerials) {
+		Map<String, Instant> last = new HashMap<>();
+		for (String serial : new HashSet<>(terminalSerials)) {
+			jdbc.sql("SELECT MAX(occurred_at) FROM card_transaction WHERE terminal_sn = :sn AND merchant_id = :merchant")
+				.param("sn", serial).param("merchant", merchantId.value())
+				.query((rs, row) -> Timestamps.fromDb(rs.getObject(1, java.time.OffsetDateTime.class))).list()
+				.stream().filter(Objects::nonNull).findFirst().ifPresent(at -> last.put(serial, at));
+		}
+		return last;
 	}
 
 	private Map<String, CapturedTransaction> findByReferences(Collection<String> references) {

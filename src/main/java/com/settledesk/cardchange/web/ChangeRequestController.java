@@ -31,6 +31,7 @@ import com.settledesk.shared.Masking;
 import com.settledesk.shared.ResourceNotFoundException;
 import com.settledesk.shared.Timestamps;
 import com.settledesk.shared.ValidationFailedException;
+import com.settledesk.terminal.TerminalSecurity;
 
 /** The merchant API of settlement card changes (api-v1.md, "Merchant"). */
 @RestController
@@ -38,17 +39,24 @@ import com.settledesk.shared.ValidationFailedException;
 class ChangeRequestController {
 
 	private final CardChanges cardChanges;
+	private final TerminalSecurity terminalSecurity;
 
-	ChangeRequestController(CardChanges cardChanges) {
+	ChangeRequestController(CardChanges cardChanges, TerminalSecurity terminalSecurity) {
 		this.cardChanges = cardChanges;
+		this.terminalSecurity = terminalSecurity;
 	}
 
 	@PostMapping("/otp")
 	ResponseEntity<Void> sendCode(CurrentUser user, @RequestBody OtpRequest body) {
-		if (!"SETTLEMENT_CARD_CHANGE".equals(body.purpose())) {
+		if ("TERMINAL_REPORT_LOST".equals(body.purpose())) {
+			terminalSecurity.sendReportLostCode(user);
+		}
+		else if ("SETTLEMENT_CARD_CHANGE".equals(body.purpose())) {
+			cardChanges.sendCode(user);
+		}
+		else {
 			throw new ValidationFailedException(new FieldViolation("purpose", body.purpose() == null ? "REQUIRED" : "INVALID"));
 		}
-		cardChanges.sendCode(user);
 		return ResponseEntity.accepted().build();
 	}
 

@@ -54,13 +54,17 @@ class SecurityConfiguration {
 
 	private static final String[] MERCHANT = { Role.MERCHANT_OWNER.name(), Role.MERCHANT_CASHIER.name() };
 	private static final String[] OPERATOR = { Role.REVIEWER.name(), Role.SENIOR_REVIEWER.name(), Role.AGENT.name(),
-			Role.FINANCE.name(), Role.ADMIN.name() };
+			Role.FINANCE.name(), Role.TERMINAL_OPERATOR.name(), Role.ADMIN.name() };
+	/** Terminal applications, stock, shipping, returns and locks: reviewers and terminal operations. */
+	private static final String[] TERMINALS = { Role.REVIEWER.name(), Role.SENIOR_REVIEWER.name(),
+			Role.TERMINAL_OPERATOR.name(), Role.ADMIN.name() };
 	/** Change requests and their materials (ID photos) are for the people who review them. */
 	private static final String[] REVIEWS = { Role.REVIEWER.name(), Role.SENIOR_REVIEWER.name(), Role.ADMIN.name() };
 	/** Money decisions: settlement runs on demand, answers to fee disputes. */
 	private static final String[] MONEY = { Role.FINANCE.name(), Role.ADMIN.name() };
 	private static final String[] MERCHANT_OR_OPERATOR = { Role.MERCHANT_OWNER.name(), Role.MERCHANT_CASHIER.name(),
-			Role.REVIEWER.name(), Role.SENIOR_REVIEWER.name(), Role.AGENT.name(), Role.FINANCE.name(), Role.ADMIN.name() };
+			Role.REVIEWER.name(), Role.SENIOR_REVIEWER.name(), Role.AGENT.name(), Role.FINANCE.name(),
+			Role.TERMINAL_OPERATOR.name(), Role.ADMIN.name() };
 
 	@Bean
 	@Order(1)
@@ -73,7 +77,11 @@ class SecurityConfiguration {
 				// Development endpoints exist only in the demo profile; elsewhere nothing answers but 404.
 				.requestMatchers("/api/v1/dev/**").permitAll()
 				// A cashier (收银员) sees the shop and its transactions; money, card and documents are the owner's.
-				.requestMatchers(HttpMethod.GET, "/api/v1/merchant/profile", "/api/v1/merchant/transactions")
+				// A terminal activates itself with its serial number and one-time code (rate-limited, no login).
+				.requestMatchers(HttpMethod.POST, "/api/v1/terminals/activation").permitAll()
+				.requestMatchers(HttpMethod.GET, "/api/v1/terminal-models").hasAnyRole(MERCHANT_OR_OPERATOR)
+				.requestMatchers(HttpMethod.GET, "/api/v1/merchant/profile", "/api/v1/merchant/transactions",
+						"/api/v1/merchant/terminals", "/api/v1/merchant/terminals/*")
 				.hasAnyRole(MERCHANT)
 				.requestMatchers("/api/v1/merchant/**").hasRole(Role.MERCHANT_OWNER.name())
 				.requestMatchers("/api/v1/card-bins/**").hasAnyRole(MERCHANT_OR_OPERATOR)
@@ -81,6 +89,12 @@ class SecurityConfiguration {
 				.requestMatchers("/api/v1/jobs/**").hasAnyRole(MERCHANT_OR_OPERATOR)
 				.requestMatchers("/api/v1/ops/users/**", "/api/v1/ops/audit/**").hasRole(Role.ADMIN.name())
 				.requestMatchers("/api/v1/ops/settlement-card/**", "/api/v1/ops/attachments/**").hasAnyRole(REVIEWS)
+				.requestMatchers(HttpMethod.POST, "/api/v1/ops/terminal-applications/*/approve",
+						"/api/v1/ops/terminal-applications/*/reject", "/api/v1/ops/terminal-applications/*/request-info")
+				.hasAnyRole(REVIEWS)
+				.requestMatchers("/api/v1/ops/terminal-applications/**", "/api/v1/ops/terminal-stock/**",
+						"/api/v1/ops/terminals/**", "/api/v1/ops/terminal-relocations/**")
+				.hasAnyRole(TERMINALS)
 				.requestMatchers(HttpMethod.POST, "/api/v1/ops/settlement/runs", "/api/v1/ops/fee-disputes/**")
 				.hasAnyRole(MONEY)
 				.requestMatchers("/api/v1/ops/**").hasAnyRole(OPERATOR)
@@ -127,6 +141,11 @@ class SecurityConfiguration {
 				.requestMatchers("/sim/**").permitAll()
 				.requestMatchers("/ops/card-changes/**", "/ops/attachments/**").hasAnyRole(REVIEWS)
 				.requestMatchers(HttpMethod.POST, "/ops/fee-disputes/**").hasAnyRole(MONEY)
+				.requestMatchers(HttpMethod.POST, "/ops/terminal-applications/*/approve",
+						"/ops/terminal-applications/*/reject", "/ops/terminal-applications/*/request-info")
+				.hasAnyRole(REVIEWS)
+				.requestMatchers("/ops/terminal-applications/**", "/ops/terminals/**", "/ops/terminal-stock/**")
+				.hasAnyRole(TERMINALS)
 				.requestMatchers("/ops", "/ops/**").hasAnyRole(OPERATOR)
 				.requestMatchers("/jobs/**").hasAnyRole(MERCHANT_OR_OPERATOR)
 				.requestMatchers("/").authenticated()

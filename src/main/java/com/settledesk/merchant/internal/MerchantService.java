@@ -103,9 +103,9 @@ class MerchantService implements Merchants {
 		EncryptedValue legalId = protector.encrypt(idNumber);
 		int inserted = jdbc.sql("""
 				INSERT INTO merchant (id, merchant_no, kind, name, legal_name, legal_id_cipher, legal_id_fingerprint,
-				    contact_phone, mcc, status, settlement_mode, fee_plan, language, created_at, version)
+				    contact_phone, mcc, status, settlement_mode, fee_plan, language, business_address, created_at, version)
 				VALUES (:id, :no, :kind, :name, :legalName, :legalId, :legalIdFp, :phone, :mcc, 'ACTIVE', :mode,
-				    :feePlan, :language, :createdAt, 0)
+				    :feePlan, :language, :businessAddress, :createdAt, 0)
 				ON CONFLICT DO NOTHING""")
 			.param("id", id.value())
 			.param("no", r.merchantNo())
@@ -119,6 +119,7 @@ class MerchantService implements Merchants {
 			.param("mode", r.settlementMode().name())
 			.param("feePlan", r.feePlan())
 			.param("language", r.language().toLanguageTag())
+			.param("businessAddress", r.businessAddress() == null ? null : r.businessAddress().strip())
 			.param("createdAt", Timestamps.toDb(clock.instant()))
 			.update();
 		if (inserted == 0) {
@@ -167,6 +168,9 @@ class MerchantService implements Merchants {
 		if (r.feePlan() == null || r.feePlan().isBlank()) {
 			violations.add(new FieldViolation("feePlan", "REQUIRED"));
 		}
+		if (r.businessAddress() != null && r.businessAddress().strip().length() > 300) {
+			violations.add(new FieldViolation("businessAddress", "TOO_LONG"));
+		}
 		if (r.language() == null) {
 			violations.add(new FieldViolation("language", "REQUIRED"));
 		}
@@ -181,6 +185,7 @@ class MerchantService implements Merchants {
 				MerchantKind.valueOf(rs.getString("kind")), rs.getString("name"), rs.getString("legal_name"),
 				Masking.maskIdNumber(legalId), rs.getString("contact_phone"), rs.getString("mcc"),
 				MerchantStatus.valueOf(rs.getString("status")), SettlementMode.valueOf(rs.getString("settlement_mode")),
-				rs.getString("fee_plan"), Locale.forLanguageTag(rs.getString("language")));
+				rs.getString("fee_plan"), Locale.forLanguageTag(rs.getString("language")),
+				rs.getString("business_address"));
 	}
 }

@@ -41,7 +41,9 @@ class ChargedFees {
 		var entry = ledger.entry(entryKind, entryReference)
 			.filter(e -> e.amountOn(LedgerAccount.merchantPayable(merchantId)).fen() != 0)
 			.orElseThrow(() -> new ResourceNotFoundException("Fee"));
-		Money fee = entry.amountOn(LedgerAccount.FEE_REVENUE).negate();
+		// A deposit is not our revenue: it is held for the merchant, and its receipt is a deposit receipt.
+		Money fee = entry.amountOn(kind == LineKind.TERMINAL_DEPOSIT ? LedgerAccount.TERMINAL_DEPOSITS
+				: LedgerAccount.FEE_REVENUE).negate();
 		if (!fee.isPositive()) {
 			throw new ResourceNotFoundException("Fee");
 		}

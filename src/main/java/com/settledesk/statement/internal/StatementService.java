@@ -211,7 +211,7 @@ class StatementService implements Statements {
 						p.id().toString(), back ? p.gross() : p.gross().negate(), back ? p.fee().negate() : p.fee(), effect,
 						balance, p.destinationMasked(), p.status().name());
 			}
-			case CARD_CHANGE_FEE -> {
+			case CARD_CHANGE_FEE, TERMINAL_RENT -> {
 				return new StatementLine(posting.postedAt(), kind, posting.kind(), posting.reference(), posting.reference(),
 						Money.ZERO, effect.negate(), effect, balance, null, null);
 			}

@@ -32,10 +32,10 @@ class CardChangeRulesUnitTests {
 
 	private static final MerchantProfile INDIVIDUAL = new MerchantProfile(MerchantId.random(), "822100058120001",
 			MerchantKind.INDIVIDUAL, "张三便利店", "张三", "110101********0011", "13800000001", "5411", MerchantStatus.ACTIVE,
-			SettlementMode.D0, "STANDARD", Locale.SIMPLIFIED_CHINESE);
+			SettlementMode.D0, "STANDARD", Locale.SIMPLIFIED_CHINESE, null);
 	private static final MerchantProfile ENTERPRISE = new MerchantProfile(MerchantId.random(), "822310058120002",
 			MerchantKind.ENTERPRISE, "上海禾木餐饮管理有限公司", "李四", "310104********0021", "13900000001", "5812",
-			MerchantStatus.ACTIVE, SettlementMode.T1, "STANDARD", Locale.SIMPLIFIED_CHINESE);
+			MerchantStatus.ACTIVE, SettlementMode.T1, "STANDARD", Locale.SIMPLIFIED_CHINESE, null);
 	private static final CardBin ICBC_DEBIT = new CardBin("622202", "ICBC", "中国工商银行", CardType.DEBIT, 19);
 	private static final Set<AttachmentKind> PERSONAL_MATERIALS = EnumSet.of(AttachmentKind.ID_FRONT,
 			AttachmentKind.ID_BACK, AttachmentKind.CARD_FRONT);

@@ -1,0 +1,6 @@
+package com.settledesk.posapplication;
+
+import java.time.Instant;
+
+public record ApplicationHistoryEntry(ApplicationStatus status, Instant at, String by, String note) {
+}
