@@ -5,7 +5,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
-import org.springframework.stereotype.Component;
 
 import com.settledesk.terminal.TerminalStock;
 
@@ -13,7 +12,6 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /** Drives terminals through the API as merchants and operators would: apply, approve, ship, activate. */
-@Component
 public class TerminalDriver {
 
 	private static final JsonMapper JSON = JsonMapper.builder().build();

@@ -81,7 +81,7 @@ class TerminalOpsPagesController {
 	String application(@PathVariable String id, Model model) {
 		TerminalApplicationView application = find(id);
 		Locale locale = LocaleContextHolder.getLocale();
-		model.addAttribute("application", application);
+		model.addAttribute("posApplication", application);
 		model.addAttribute("merchant", merchants.find(application.merchantId()).orElse(null));
 		model.addAttribute("signals", applications.riskSignals(application.id()).stream()
 			.map(s -> messages.getMessage("posapp.risk." + s.code(), s.args().toArray(), s.code().name(), locale)).toList());

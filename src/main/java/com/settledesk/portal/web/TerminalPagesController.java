@@ -103,7 +103,7 @@ class TerminalPagesController {
 	@GetMapping("/terminals/applications/{id}")
 	String application(CurrentUser user, @PathVariable String id, Model model) {
 		TerminalApplicationView application = ownApplication(user, id);
-		model.addAttribute("application", application);
+		model.addAttribute("posApplication", application);
 		model.addAttribute("timeline", TIMELINE);
 		Map<ApplicationStatus, java.time.Instant> reached = new java.util.EnumMap<>(ApplicationStatus.class);
 		application.history().forEach(h -> reached.put(h.status(), h.at()));

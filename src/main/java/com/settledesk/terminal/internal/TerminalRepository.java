@@ -97,7 +97,11 @@ class TerminalRepository {
 	}
 
 	List<TerminalView> inStock(String modelCode, int limit) {
-		return jdbc.sql(VIEW + " WHERE t.status = 'IN_STOCK' AND (:model IS NULL OR t.model_code = :model)"
+		if (modelCode == null) {
+			return jdbc.sql(VIEW + " WHERE t.status = 'IN_STOCK' ORDER BY t.created_at, t.serial_no LIMIT :limit")
+				.param("limit", limit).query(TerminalRepository::view).list();
+		}
+		return jdbc.sql(VIEW + " WHERE t.status = 'IN_STOCK' AND t.model_code = :model"
 				+ " ORDER BY t.created_at, t.serial_no LIMIT :limit")
 			.param("model", modelCode).param("limit", limit).query(TerminalRepository::view).list();
 	}
@@ -108,6 +112,12 @@ class TerminalRepository {
 		jdbc.sql("SELECT model_code, COUNT(*) FROM terminal WHERE status = 'IN_STOCK' GROUP BY model_code")
 			.query((rs, row) -> counts.put(rs.getString(1), rs.getLong(2))).list();
 		return counts;
+	}
+
+	/** The terminal as stored, for reading only. */
+	Optional<Terminal> load(String serialNo) {
+		return jdbc.sql("SELECT * FROM terminal WHERE serial_no = :sn").param("sn", serialNo)
+			.query(TerminalRepository::aggregate).optional();
 	}
 
 	/** The terminal under a row lock, for a guarded change. */

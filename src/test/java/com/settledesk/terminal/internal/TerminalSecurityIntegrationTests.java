@@ -85,7 +85,7 @@ class TerminalSecurityIntegrationTests {
 		assertThat(answer.get("terminalId").asString()).matches("[3-9]\\d{7}");
 		assertThat(answer.get("merchantNo").asString()).isEqualTo(merchant.profile().merchantNo());
 
-		Terminal stored = repository.lock(serial).orElseThrow();
+		Terminal stored = repository.load(serial).orElseThrow();
 		String masterKey = protector.decrypt(stored.masterKey);
 		String macKey = protector.decrypt(stored.macKey);
 		String transportKey = protector.decrypt(security.transportKey("PAX-A920"));
@@ -102,7 +102,7 @@ class TerminalSecurityIntegrationTests {
 
 	@Test
 	void the_demo_terminals_carry_the_published_terminal_ids_and_master_keys() {
-		Terminal demo = repository.lock("T100000001").orElseThrow();
+		Terminal demo = repository.load("T100000001").orElseThrow();
 		assertThat(demo.terminalId).isEqualTo("10000001");
 		assertThat(protector.decrypt(demo.masterKey)).isEqualTo("0123456789ABCDEFFEDCBA9876543210");
 		assertThat(terminals.findByTerminalId("20000001").orElseThrow().serialNo()).isEqualTo("T200000001");
