@@ -156,6 +156,19 @@ class TerminalApplicationRepository {
 			.query((rs, row) -> rs.getObject(1, UUID.class)).list();
 	}
 
+	/** Rented terminals' applications that were shipped (their terminals may still be with the merchant). */
+	List<TerminalApplicationView> rentedInUse() {
+		return jdbc.sql("""
+				SELECT * FROM terminal_application WHERE charge_kind = 'RENTAL' AND status IN ('SHIPPED', 'DELIVERED')
+				ORDER BY submitted_at""")
+			.query((rs, row) -> view(rs)).list();
+	}
+
+	Instant approvedAt(UUID id) {
+		return jdbc.sql("SELECT reviewed_at FROM terminal_application WHERE id = :id").param("id", id)
+			.query((rs, row) -> instant(rs, "reviewed_at")).single();
+	}
+
 	void addSerials(UUID applicationId, List<String> serialNumbers) {
 		serialNumbers.forEach(serial -> jdbc.sql(
 				"INSERT INTO terminal_application_serial (application_id, serial_no) VALUES (:id, :sn)")

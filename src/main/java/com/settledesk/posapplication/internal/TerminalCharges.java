@@ -50,6 +50,20 @@ class TerminalCharges {
 		}
 	}
 
+	/** Charges one rented terminal's rent for the month; answers false when it was charged before. */
+	boolean chargeRent(TerminalApplicationView application, String serialNo, java.time.YearMonth month) {
+		Money rent = application.unitCharge();
+		boolean posted = ledger.post(new JournalEntry(RENT, application.number() + "/" + serialNo + "/" + month, List.of(
+				Posting.debit(LedgerAccount.merchantPayable(application.merchantId()), rent),
+				Posting.credit(LedgerAccount.FEE_REVENUE, rent))));
+		if (posted) {
+			audit.record(AuditEvent.of("TERMINAL_RENT_CHARGED", "MERCHANT", application.merchantId().toString())
+				.by("system").after(Map.of("application", application.number(), "serialNo", serialNo,
+						"month", month.toString(), "amountFen", rent.fen())));
+		}
+		return posted;
+	}
+
 	/** Refunds one terminal's deposit; answers false when it was refunded before. */
 	boolean refundDeposit(TerminalApplicationView application, String serialNo) {
 		if (application.chargeKind() != ChargeKind.DEPOSIT) {
