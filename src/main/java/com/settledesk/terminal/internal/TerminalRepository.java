@@ -114,6 +114,13 @@ class TerminalRepository {
 		return counts;
 	}
 
+	/** The current MAC key of the terminal, if it signed on. */
+	Optional<EncryptedValue> macKeyOf(String terminalId) {
+		return jdbc.sql("SELECT mac_key_cipher FROM terminal WHERE terminal_id = :tid").param("tid", terminalId)
+			.query((rs, row) -> Optional.ofNullable(rs.getString(1)).map(EncryptedValue::fromStorage)).optional()
+			.flatMap(o -> o);
+	}
+
 	/** The terminal as stored, for reading only. */
 	Optional<Terminal> load(String serialNo) {
 		return jdbc.sql("SELECT * FROM terminal WHERE serial_no = :sn").param("sn", serialNo)

@@ -1,0 +1,178 @@
+package com.settledesk.terminalhost.internal;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.util.Optional;
+import java.util.UUID;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+import com.settledesk.shared.MerchantId;
+import com.settledesk.shared.Timestamps;
+
+/** The host's batches and answered requests, in SQL. */
+@Repository
+class HostRecords {
+
+	enum Kind {
+		PURCHASE, VOID, REVERSAL, SETTLEMENT
+	}
+
+	enum BatchStatus {
+		OPEN, CLOSED
+	}
+
+	/** An answered request: enough to answer it again and to find, void or reverse what it did. */
+	record Answered(UUID id, String terminalId, String batchNo, String stan, String mti, Kind kind, String requestHash,
+			String responseHex, String responseCode, String rrn, Long amountFen, String originalRrn, UUID transactionId,
+			String reference, boolean reversed, boolean voided) {
+
+		boolean approved() {
+			return "00".equals(responseCode);
+		}
+	}
+
+	/** What a new answered request stores. */
+	record NewAnswer(String terminalId, String batchNo, String stan, String mti, Kind kind, String requestHash,
+			String responseHex, String responseCode, String rrn, String authCode, Long amountFen, String panMasked,
+			String panCipher, String entryMode, String originalRrn, UUID transactionId, String reference,
+			MerchantId merchantId, Instant at) {
+	}
+
+	record Totals(int purchases, long purchasesFen, int voids, long voidsFen) {
+
+		/** Field 48: purchases count (3) + amount (12) + voids count (3) + amount (12). */
+		String field48() {
+			return String.format("%03d%012d%03d%012d", purchases, purchasesFen, voids, voidsFen);
+		}
+	}
+
+	private final JdbcClient jdbc;
+
+	HostRecords(JdbcClient jdbc) {
+		this.jdbc = jdbc;
+	}
+
+	Optional<BatchStatus> batch(String terminalId, String batchNo) {
+		return jdbc.sql("SELECT status FROM host_batch WHERE terminal_id = :tid AND batch_no = :batch")
+			.param("tid", terminalId).param("batch", batchNo)
+			.query((rs, row) -> BatchStatus.valueOf(rs.getString(1))).optional();
+	}
+
+	/** Opens the batch unless it exists; answers its status afterwards. */
+	BatchStatus open(String terminalId, String batchNo, MerchantId merchantId, Instant at) {
+		jdbc.sql("""
+				INSERT INTO host_batch (terminal_id, batch_no, merchant_id, status, opened_at)
+				VALUES (:tid, :batch, :merchant, 'OPEN', :at) ON CONFLICT DO NOTHING""")
+			.param("tid", terminalId).param("batch", batchNo).param("merchant", merchantId.value())
+			.param("at", Timestamps.toDb(at)).update();
+		return batch(terminalId, batchNo).orElseThrow();
+	}
+
+	/** Closes an open batch; answers false when it was closed meanwhile. */
+	boolean close(String terminalId, String batchNo, String resultCode, String terminalTotals, String hostTotals,
+			Instant at) {
+		return jdbc.sql("""
+				UPDATE host_batch SET status = 'CLOSED', closed_at = :at, result_code = :code,
+				    terminal_totals = :terminalTotals, host_totals = :hostTotals
+				WHERE terminal_id = :tid AND batch_no = :batch AND status = 'OPEN'""")
+			.param("at", Timestamps.toDb(at)).param("code", resultCode).param("terminalTotals", terminalTotals)
+			.param("hostTotals", hostTotals).param("tid", terminalId).param("batch", batchNo).update() == 1;
+	}
+
+	Optional<Answered> answered(String terminalId, String batchNo, String stan, String mti) {
+		return jdbc.sql("""
+				SELECT * FROM host_message WHERE terminal_id = :tid AND batch_no = :batch AND stan = :stan AND mti = :mti""")
+			.param("tid", terminalId).param("batch", batchNo).param("stan", stan).param("mti", mti)
+			.query(HostRecords::answered).optional();
+	}
+
+	/** The approved message with this RRN in the terminal's batch, under a row lock. */
+	Optional<Answered> lockByRrn(String terminalId, String batchNo, String rrn) {
+		return jdbc.sql("""
+				SELECT * FROM host_message WHERE rrn = :rrn AND terminal_id = :tid AND batch_no = :batch FOR UPDATE""")
+			.param("rrn", rrn).param("tid", terminalId).param("batch", batchNo)
+			.query(HostRecords::answered).optional();
+	}
+
+	Optional<Answered> lock(String terminalId, String batchNo, String stan, String mti) {
+		return jdbc.sql("""
+				SELECT * FROM host_message WHERE terminal_id = :tid AND batch_no = :batch AND stan = :stan AND mti = :mti
+				FOR UPDATE""")
+			.param("tid", terminalId).param("batch", batchNo).param("stan", stan).param("mti", mti)
+			.query(HostRecords::answered).optional();
+	}
+
+	String entryMode(UUID id) {
+		return jdbc.sql("SELECT entry_mode FROM host_message WHERE id = :id").param("id", id).query(String.class).single();
+	}
+
+	Optional<String> panCipher(UUID id) {
+		return jdbc.sql("SELECT pan_cipher FROM host_message WHERE id = :id").param("id", id)
+			.query((rs, row) -> Optional.ofNullable(rs.getString(1))).single();
+	}
+
+	boolean rrnTaken(String rrn) {
+		return jdbc.sql("SELECT COUNT(*) FROM host_message WHERE rrn = :rrn").param("rrn", rrn).query(Long.class)
+			.single() > 0;
+	}
+
+	void insert(NewAnswer a) {
+		jdbc.sql("""
+				INSERT INTO host_message (id, terminal_id, batch_no, stan, mti, kind, request_hash, response_hex,
+				    response_code, rrn, auth_code, amount_fen, pan_masked, pan_cipher, entry_mode, original_rrn,
+				    transaction_id, reference, merchant_id, reversed, voided, received_at)
+				VALUES (:id, :tid, :batch, :stan, :mti, :kind, :hash, :response, :code, :rrn, :auth, :amount, :panMasked,
+				    :panCipher, :entryMode, :originalRrn, :transaction, :reference, :merchant, FALSE, FALSE, :at)""")
+			.param("id", UUID.randomUUID()).param("tid", a.terminalId()).param("batch", a.batchNo())
+			.param("stan", a.stan()).param("mti", a.mti()).param("kind", a.kind().name())
+			.param("hash", a.requestHash()).param("response", a.responseHex()).param("code", a.responseCode())
+			.param("rrn", a.rrn()).param("auth", a.authCode()).param("amount", a.amountFen())
+			.param("panMasked", a.panMasked()).param("panCipher", a.panCipher()).param("entryMode", a.entryMode())
+			.param("originalRrn", a.originalRrn()).param("transaction", a.transactionId())
+			.param("reference", a.reference()).param("merchant", a.merchantId() == null ? null : a.merchantId().value())
+			.param("at", Timestamps.toDb(a.at()))
+			.update();
+	}
+
+	void markVoided(UUID id, boolean voided) {
+		jdbc.sql("UPDATE host_message SET voided = :voided WHERE id = :id").param("voided", voided).param("id", id).update();
+	}
+
+	void markReversed(UUID id) {
+		jdbc.sql("UPDATE host_message SET reversed = TRUE WHERE id = :id").param("id", id).update();
+	}
+
+	void reinstate(UUID id, UUID transactionId, String reference) {
+		jdbc.sql("UPDATE host_message SET voided = FALSE, transaction_id = :transaction, reference = :reference WHERE id = :id")
+			.param("transaction", transactionId).param("reference", reference).param("id", id).update();
+	}
+
+	/** Approved purchases and voids of the batch that were not reversed (a voided purchase still counts). */
+	Totals totals(String terminalId, String batchNo) {
+		return jdbc.sql("""
+				SELECT
+				  SUM(CASE WHEN kind = 'PURCHASE' THEN 1 ELSE 0 END) AS purchases,
+				  SUM(CASE WHEN kind = 'PURCHASE' THEN amount_fen ELSE 0 END) AS purchases_fen,
+				  SUM(CASE WHEN kind = 'VOID' THEN 1 ELSE 0 END) AS voids,
+				  SUM(CASE WHEN kind = 'VOID' THEN amount_fen ELSE 0 END) AS voids_fen
+				FROM host_message
+				WHERE terminal_id = :tid AND batch_no = :batch AND response_code = '00' AND reversed = FALSE
+				  AND kind IN ('PURCHASE', 'VOID')""")
+			.param("tid", terminalId).param("batch", batchNo)
+			.query((rs, row) -> new Totals(rs.getInt("purchases"), rs.getLong("purchases_fen"), rs.getInt("voids"),
+					rs.getLong("voids_fen")))
+			.single();
+	}
+
+	private static Answered answered(ResultSet rs, int row) throws SQLException {
+		Object amount = rs.getObject("amount_fen");
+		return new Answered(rs.getObject("id", UUID.class), rs.getString("terminal_id"), rs.getString("batch_no"),
+				rs.getString("stan"), rs.getString("mti"), Kind.valueOf(rs.getString("kind")), rs.getString("request_hash"),
+				rs.getString("response_hex"), rs.getString("response_code"), rs.getString("rrn"),
+				amount == null ? null : ((Number) amount).longValue(), rs.getString("original_rrn"), rs.getObject("transaction_id", UUID.class),
+				rs.getString("reference"), rs.getBoolean("reversed"), rs.getBoolean("voided"));
+	}
+}

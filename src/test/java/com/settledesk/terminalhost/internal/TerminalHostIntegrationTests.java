@@ -1,0 +1,240 @@
+package com.settledesk.terminalhost.internal;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.time.Duration;
+import java.util.Map;
+
+import org.awaitility.Awaitility;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+import com.settledesk.ledger.Ledger;
+import com.settledesk.ledger.LedgerAccount;
+import com.settledesk.shared.Money;
+import com.settledesk.terminal.TerminalStatus;
+import com.settledesk.terminal.Terminals;
+import com.settledesk.testsupport.ApiClient;
+import com.settledesk.testsupport.IntegrationTest;
+import com.settledesk.testsupport.MerchantFixtures;
+import com.settledesk.testsupport.TerminalDriver;
+
+/** A terminal talks to the host over TCP exactly as iso8583.md pins it; every response code is provoked here. */
+@IntegrationTest
+@ExtendWith(OutputCaptureExtension.class)
+class TerminalHostIntegrationTests {
+
+	static final String MASTER_KEY = "0123456789ABCDEFFEDCBA9876543210";
+	static final String PAN = "6222024000123456788";
+
+	@Autowired
+	ApiClient api;
+
+	@Autowired
+	MerchantFixtures fixtures;
+
+	@Autowired
+	TerminalDriver driver;
+
+	@Autowired
+	Terminals terminals;
+
+	@Autowired
+	TerminalHostServer host;
+
+	@Autowired
+	Ledger ledger;
+
+	@Autowired
+	JdbcClient jdbc;
+
+	MerchantFixtures.TestMerchant merchant;
+	String terminalId;
+
+	@BeforeEach
+	void aTerminalWithAKnownMasterKey() {
+		merchant = fixtures.individual();
+		terminalId = "1" + MerchantFixtures.digits(7);
+		terminals.injectMasterKey(merchant.terminalSn(), terminalId, MASTER_KEY);
+	}
+
+	@Test
+	void sign_on_delivers_a_mac_key_under_the_master_key_and_an_approved_purchase_is_captured_like_any_other(
+			CapturedOutput output) throws IOException {
+		Money before = ledger.balance(LedgerAccount.merchantPayable(merchant.profile().id()));
+		try (IsoTerminal terminal = terminal()) {
+			IsoMessage signOn = terminal.signOn();
+			assertThat(signOn.mti()).isEqualTo("0810");
+			assertThat(signOn.text(39)).isEqualTo("00");
+			assertThat(signOn.text(62)).hasSize(40);
+			IsoMessage answer = terminal.purchase("000101", PAN, 12345, "051");
+			assertThat(answer.mti()).isEqualTo("0210");
+			assertThat(answer.text(39)).isEqualTo("00");
+			assertThat(answer.text(37)).hasSize(12);
+			assertThat(answer.text(38)).matches("\\d{6}");
+			assertThat(answer.has(2)).as("the PAN is never echoed").isFalse();
+			assertThat(answer.has(64)).isTrue();
+		}
+		var transactions = api.get("/api/v1/merchant/transactions", api.token(merchant.owner())).body();
+		assertThat(transactions).contains(terminalId + "-000001-000101", "CARD_CHIP");
+		assertThat(ledger.balance(LedgerAccount.merchantPayable(merchant.profile().id())))
+			.as("the net of 123.45 is owed to the merchant").isLessThan(before);
+		String stored = jdbc.sql("SELECT pan_masked || ' ' || pan_cipher FROM host_message WHERE terminal_id = :tid")
+			.param("tid", terminalId).query(String.class).single();
+		assertThat(stored).doesNotContain(PAN).startsWith("622202");
+		assertThat(output.getAll()).doesNotContain(PAN);
+	}
+
+	@Test
+	void a_retransmission_gets_the_first_answer_and_other_content_under_the_same_stan_is_a_duplicate() throws IOException {
+		try (IsoTerminal terminal = terminal()) {
+			terminal.signOn();
+			IsoMessage first = terminal.purchase("000201", PAN, 5000, "021");
+			IsoMessage again = terminal.purchase("000201", PAN, 5000, "021");
+			assertThat(again.text(37)).isEqualTo(first.text(37));
+			assertThat(again.text(39)).isEqualTo("00");
+			assertThat(terminal.purchase("000201", PAN, 6000, "021").text(39)).isEqualTo("94");
+		}
+		assertThat(jdbc.sql("SELECT COUNT(*) FROM card_transaction WHERE terminal_sn = :sn").param("sn", merchant.terminalSn())
+			.query(Long.class).single()).isEqualTo(1);
+	}
+
+	@Test
+	void a_wrong_mac_is_answered_a0_without_a_mac_and_three_in_a_row_lock_the_terminal() throws IOException {
+		try (IsoTerminal terminal = terminal()) {
+			terminal.signOn();
+			for (int i = 1; i <= 3; i++) {
+				byte[] packed = terminal.packWithMac(terminal.purchaseMessage(terminal.nextStan(), PAN, 100, "051"), true);
+				packed[packed.length - 1] ^= 0x01;
+				IsoMessage answer = Iso8583Codec.unpack(terminal.sendRaw(packed));
+				assertThat(answer.text(39)).isEqualTo("A0");
+				assertThat(answer.has(64)).isFalse();
+			}
+			assertThat(terminals.findByTerminalId(terminalId).orElseThrow().status()).isEqualTo(TerminalStatus.LOCKED);
+			assertThat(terminal.purchase(terminal.nextStan(), PAN, 100, "051").text(39)).isEqualTo("58");
+		}
+		assertThat(terminals.alerts()).extracting(t -> t.terminalId()).contains(terminalId);
+	}
+
+	@Test
+	void a_void_undoes_an_approved_purchase_of_the_open_batch_once() throws IOException {
+		LedgerAccount payable = LedgerAccount.merchantPayable(merchant.profile().id());
+		Money before = ledger.balance(payable);
+		try (IsoTerminal terminal = terminal()) {
+			terminal.signOn();
+			IsoMessage purchase = terminal.purchase("000301", PAN, 20000, "071");
+			assertThat(terminal.voidPurchase(PAN, 19999, purchase.text(37)).text(39)).as("another amount").isEqualTo("13");
+			IsoMessage voided = terminal.voidPurchase(PAN, 20000, purchase.text(37));
+			assertThat(voided.text(39)).isEqualTo("00");
+			assertThat(ledger.balance(payable)).isEqualTo(before);
+			assertThat(terminal.voidPurchase(PAN, 20000, purchase.text(37)).text(39)).as("voided already").isEqualTo("12");
+			assertThat(terminal.voidPurchase(PAN, 20000, "999999999999").text(39)).isEqualTo("25");
+		}
+	}
+
+	@Test
+	void a_reversal_undoes_the_purchase_once_and_an_original_arriving_after_its_reversal_is_declined() throws IOException {
+		LedgerAccount payable = LedgerAccount.merchantPayable(merchant.profile().id());
+		Money before = ledger.balance(payable);
+		try (IsoTerminal terminal = terminal()) {
+			terminal.signOn();
+			terminal.purchase("000401", PAN, 30000, "051");
+			assertThat(terminal.reversal("000401", 30000).text(39)).isEqualTo("00");
+			assertThat(ledger.balance(payable)).isEqualTo(before);
+			IsoMessage again = terminal.reversal("000401", 30000);
+			assertThat(again.mti()).isEqualTo("0410");
+			assertThat(again.text(39)).isEqualTo("00");
+			assertThat(again.has(12)).as("the 0410 of the profile").isFalse();
+			assertThat(ledger.balance(payable)).isEqualTo(before);
+
+			assertThat(terminal.reversal("000402", 7000).text(39)).as("an original never seen").isEqualTo("00");
+			assertThat(terminal.purchase("000402", PAN, 7000, "051").text(39)).isEqualTo("94");
+			assertThat(ledger.balance(payable)).isEqualTo(before);
+		}
+	}
+
+	@Test
+	void settlement_compares_the_totals_closes_the_batch_and_a_later_message_naming_it_must_sign_on() throws IOException {
+		try (IsoTerminal terminal = terminal()) {
+			terminal.signOn();
+			IsoMessage p1 = terminal.purchase("000501", PAN, 10000, "051");
+			terminal.purchase("000502", PAN, 2500, "021");
+			terminal.voidPurchase(PAN, 10000, p1.text(37));
+			IsoMessage settled = terminal.settle("002000000012500001000000010000");
+			assertThat(settled.text(39)).isEqualTo("00");
+			assertThat(settled.text(48)).isEqualTo("002000000012500001000000010000");
+			assertThat(terminal.purchase("000503", PAN, 100, "051").text(39)).isEqualTo("77");
+
+			terminal.batch = "000002";
+			terminal.signOn();
+			terminal.purchase("000601", PAN, 4200, "051");
+			IsoMessage differs = terminal.settle("001000000009999000000000000000");
+			assertThat(differs.text(39)).isEqualTo("95");
+			assertThat(differs.text(48)).isEqualTo("001000000004200000000000000000");
+		}
+	}
+
+	@Test
+	void every_refusal_has_its_code() throws IOException {
+		try (IsoTerminal fresh = terminal()) {
+			assertThat(fresh.exchange(fresh.purchaseMessage("000701", PAN, 100, "051"), false).text(39))
+				.as("no key yet").isEqualTo("77");
+		}
+		try (IsoTerminal wrongMerchant = new IsoTerminal(host.port(), terminalId, "822100058120001", MASTER_KEY)) {
+			assertThat(wrongMerchant.signOn().text(39)).isEqualTo("03");
+		}
+		try (IsoTerminal terminal = terminal()) {
+			terminal.signOn();
+			assertThat(terminal.purchase("000702", PAN, 0, "051").text(39)).isEqualTo("13");
+			assertThat(terminal.purchase("000703", "6222024000123456789", 100, "051").text(39)).isEqualTo("14");
+			assertThat(terminal.purchase("000704", PAN, 999_999_999_99L, "051").text(39)).isEqualTo("61");
+			assertThat(terminal.purchase("000705", PAN, 100, "901").text(39)).as("unknown entry mode").isEqualTo("12");
+			IsoMessage noAmount = terminal.purchaseMessage("000706", PAN, 100, "051").remove(4);
+			assertThat(terminal.exchange(noAmount, true).text(39)).isEqualTo("30");
+			IsoMessage otherBatch = terminal.purchaseMessage("000707", PAN, 100, "051").set(60, "000099");
+			assertThat(terminal.exchange(otherBatch, true).text(39)).isEqualTo("77");
+			IsoMessage otherMerchant = terminal.purchaseMessage("000708", PAN, 100, "051").set(42, "822310058120002");
+			assertThat(terminal.exchange(otherMerchant, true).text(39)).isEqualTo("03");
+
+			String code = driver.reportLostCode(api.token(merchant.owner()), merchant.phone());
+			api.post("/api/v1/merchant/terminals/" + merchant.terminalSn() + "/report-lost", Map.of("otp", code),
+					api.token(merchant.owner()));
+			assertThat(terminal.purchase("000709", PAN, 100, "051").text(39)).as("lost").isEqualTo("58");
+		}
+	}
+
+	@Test
+	void garbage_and_cut_frames_end_only_their_own_connection() throws IOException {
+		try (IsoTerminal good = terminal(); IsoTerminal bad = terminal(); IsoTerminal cut = terminal()) {
+			good.signOn();
+			bad.writeRaw(new byte[] { 0x00, 0x08, 0x13, 0x37, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00 });
+			assertThat(bad.closedByHost()).isTrue();
+			cut.writeRaw(new byte[] { 0x00, 0x40, 0x60, 0x00, 0x01 });
+			assertThat(good.purchase("000801", PAN, 100, "051").text(39)).isEqualTo("00");
+			Awaitility.await().atMost(Duration.ofSeconds(10)).until(cut::closedByHost);
+		}
+	}
+
+	@Test
+	void a_readable_message_with_a_broken_field_is_answered_30() throws IOException {
+		try (IsoTerminal terminal = terminal()) {
+			byte[] signOn = Iso8583Codec.pack(new IsoMessage("0800").set(11, "000901").set(41, terminalId)
+				.set(42, merchant.profile().merchantNo()).set(60, "000001"));
+			byte[] broken = java.util.Arrays.copyOf(signOn, signOn.length - 3);
+			IsoMessage answer = Iso8583Codec.unpack(terminal.sendRaw(broken));
+			assertThat(answer.mti()).isEqualTo("0810");
+			assertThat(answer.text(39)).isEqualTo("30");
+			assertThat(answer.text(11)).isEqualTo("000901");
+		}
+	}
+
+	private IsoTerminal terminal() throws IOException {
+		return new IsoTerminal(host.port(), terminalId, merchant.profile().merchantNo(), MASTER_KEY);
+	}
+}
