@@ -144,7 +144,8 @@ class SecurityConfiguration {
 				.requestMatchers(HttpMethod.POST, "/ops/terminal-applications/*/approve",
 						"/ops/terminal-applications/*/reject", "/ops/terminal-applications/*/request-info")
 				.hasAnyRole(REVIEWS)
-				.requestMatchers("/ops/terminal-applications/**", "/ops/terminals/**", "/ops/terminal-stock/**")
+				.requestMatchers("/ops/terminal-applications/**", "/ops/terminals/**", "/ops/terminal-stock/**",
+						"/ops/terminal-host")
 				.hasAnyRole(TERMINALS)
 				.requestMatchers("/ops", "/ops/**").hasAnyRole(OPERATOR)
 				.requestMatchers("/jobs/**").hasAnyRole(MERCHANT_OR_OPERATOR)

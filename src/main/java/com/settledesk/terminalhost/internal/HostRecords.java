@@ -3,6 +3,7 @@ package com.settledesk.terminalhost.internal;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -11,6 +12,7 @@ import org.springframework.stereotype.Repository;
 
 import com.settledesk.shared.MerchantId;
 import com.settledesk.shared.Timestamps;
+import com.settledesk.terminalhost.TerminalHost;
 
 /** The host's batches and answered requests, in SQL. */
 @Repository
@@ -165,6 +167,23 @@ class HostRecords {
 			.query((rs, row) -> new Totals(rs.getInt("purchases"), rs.getLong("purchases_fen"), rs.getInt("voids"),
 					rs.getLong("voids_fen")))
 			.single();
+	}
+
+	List<TerminalHost.Batch> openBatches(int limit) {
+		return jdbc.sql("SELECT * FROM host_batch WHERE status = 'OPEN' ORDER BY opened_at DESC LIMIT :limit")
+			.param("limit", limit).query(HostRecords::batch).list();
+	}
+
+	List<TerminalHost.Batch> batchesThatDiffered(int limit) {
+		return jdbc.sql("SELECT * FROM host_batch WHERE result_code = '95' ORDER BY closed_at DESC LIMIT :limit")
+			.param("limit", limit).query(HostRecords::batch).list();
+	}
+
+	private static TerminalHost.Batch batch(ResultSet rs, int row) throws SQLException {
+		return new TerminalHost.Batch(rs.getString("terminal_id"), rs.getString("batch_no"),
+				Timestamps.fromDb(rs.getObject("opened_at", java.time.OffsetDateTime.class)),
+				Timestamps.fromDb(rs.getObject("closed_at", java.time.OffsetDateTime.class)), rs.getString("terminal_totals"),
+				rs.getString("host_totals"));
 	}
 
 	private static Answered answered(ResultSet rs, int row) throws SQLException {

@@ -234,6 +234,87 @@ class TerminalHostIntegrationTests {
 		}
 	}
 
+	@Test
+	void a_host_that_cannot_read_its_own_key_answers_96_and_posts_nothing() throws IOException {
+		try (IsoTerminal terminal = terminal()) {
+			terminal.signOn();
+			jdbc.sql("UPDATE terminal SET mac_key_cipher = 'gone:AAAA' WHERE terminal_id = :tid").param("tid", terminalId)
+				.update();
+			IsoMessage answer = terminal.exchange(terminal.purchaseMessage("001001", PAN, 100, "051"), false);
+			assertThat(answer.text(39)).isEqualTo("96");
+		}
+		assertThat(jdbc.sql("SELECT COUNT(*) FROM card_transaction WHERE terminal_sn = :sn").param("sn", merchant.terminalSn())
+			.query(Long.class).single()).isZero();
+	}
+
+	@Test
+	void a_thousand_connections_at_once_are_each_answered_and_the_host_keeps_serving() throws Exception {
+		int count = 1000;
+		java.util.List<java.net.Socket> sockets = new java.util.ArrayList<>();
+		var pool = java.util.concurrent.Executors.newFixedThreadPool(50);
+		try {
+			for (int i = 0; i < count; i++) {
+				java.net.Socket socket = new java.net.Socket("127.0.0.1", host.port());
+				socket.setSoTimeout(30_000);
+				sockets.add(socket);
+			}
+			byte[] signOn = Iso8583Codec.pack(new IsoMessage("0800").set(11, "000001").set(41, "09999999")
+				.set(42, "822100058120001").set(60, "000001"));
+			var answers = new java.util.concurrent.ConcurrentLinkedQueue<String>();
+			java.util.List<java.util.concurrent.Future<?>> sent = new java.util.ArrayList<>();
+			for (java.net.Socket socket : sockets) {
+				sent.add(pool.submit(() -> {
+					var out = new java.io.DataOutputStream(socket.getOutputStream());
+					out.writeShort(5 + signOn.length);
+					out.write(IsoTerminal.TPDU);
+					out.write(signOn);
+					out.flush();
+					var in = new java.io.DataInputStream(socket.getInputStream());
+					byte[] body = new byte[in.readUnsignedShort()];
+					in.readFully(body);
+					answers.add(Iso8583Codec.unpack(java.util.Arrays.copyOfRange(body, 5, body.length)).text(39));
+					return null;
+				}));
+			}
+			for (var future : sent) {
+				future.get(60, java.util.concurrent.TimeUnit.SECONDS);
+			}
+			assertThat(answers).hasSize(count).containsOnly("58");
+			try (IsoTerminal terminal = terminal()) {
+				terminal.signOn();
+				assertThat(terminal.purchase("001101", PAN, 100, "051").text(39)).isEqualTo("00");
+			}
+		}
+		finally {
+			pool.shutdownNow();
+			for (java.net.Socket socket : sockets) {
+				socket.close();
+			}
+		}
+	}
+
+	@Test
+	void operators_see_the_hosts_traffic_mac_failures_and_batches_and_health_names_the_host() throws IOException {
+		try (IsoTerminal terminal = terminal()) {
+			terminal.signOn();
+			terminal.purchase("001201", PAN, 100, "051");
+			byte[] packed = terminal.packWithMac(terminal.purchaseMessage("001202", PAN, 100, "051"), true);
+			packed[packed.length - 1] ^= 0x01;
+			terminal.sendRaw(packed);
+			terminal.settle("009000000000000000000000000000");
+		}
+		var page = api.send(api.builder("/ops/terminal-host", null).header("Cookie", api.webLogin("terminalops1"))
+			.header("Accept", "text/html").GET());
+		assertThat(page.status()).isEqualTo(200);
+		assertThat(page.body()).contains("0200 00", "0200 A0", "0500 95", terminalId, "host-connections");
+		var agent = api.send(api.builder("/ops/terminal-host", null).header("Cookie", api.webLogin("agent1"))
+			.header("Accept", "text/html").GET());
+		assertThat(agent.status()).isEqualTo(403);
+		var health = api.get("/actuator/health", api.token("admin")).json();
+		assertThat(health.get("components").get("terminalHost").get("status").asString()).isEqualTo("UP");
+		assertThat(health.get("components").get("terminalHost").get("details").get("port").asInt()).isEqualTo(host.port());
+	}
+
 	private IsoTerminal terminal() throws IOException {
 		return new IsoTerminal(host.port(), terminalId, merchant.profile().merchantNo(), MASTER_KEY);
 	}
