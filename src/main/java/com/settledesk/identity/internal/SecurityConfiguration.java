@@ -81,7 +81,7 @@ class SecurityConfiguration {
 				.requestMatchers(HttpMethod.POST, "/api/v1/terminals/activation").permitAll()
 				.requestMatchers(HttpMethod.GET, "/api/v1/terminal-models").hasAnyRole(MERCHANT_OR_OPERATOR)
 				.requestMatchers(HttpMethod.GET, "/api/v1/merchant/profile", "/api/v1/merchant/transactions",
-						"/api/v1/merchant/terminals", "/api/v1/merchant/terminals/*")
+						"/api/v1/merchant/terminals", "/api/v1/merchant/terminals/*", "/api/v1/merchant/transactions/*/slip")
 				.hasAnyRole(MERCHANT)
 				.requestMatchers("/api/v1/merchant/**").hasRole(Role.MERCHANT_OWNER.name())
 				.requestMatchers("/api/v1/card-bins/**").hasAnyRole(MERCHANT_OR_OPERATOR)
@@ -150,7 +150,8 @@ class SecurityConfiguration {
 				.requestMatchers("/ops", "/ops/**").hasAnyRole(OPERATOR)
 				.requestMatchers("/jobs/**").hasAnyRole(MERCHANT_OR_OPERATOR)
 				.requestMatchers("/").authenticated()
-				.requestMatchers(HttpMethod.GET, "/transactions").hasAnyRole(MERCHANT)
+				.requestMatchers(HttpMethod.GET, "/transactions", "/transactions/*/slip", "/transactions/*/slip.pdf")
+				.hasAnyRole(MERCHANT)
 				.anyRequest().hasRole(Role.MERCHANT_OWNER.name()))
 			.csrf(csrf -> csrf.ignoringRequestMatchers("/sim/**"))
 			.authenticationProvider(new PasswordLoginProvider(loginService))

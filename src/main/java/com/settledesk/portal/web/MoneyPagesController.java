@@ -14,6 +14,7 @@ import com.settledesk.identity.CurrentUser;
 import com.settledesk.payout.Payouts;
 import com.settledesk.shared.ClockConfiguration;
 import com.settledesk.shared.Money;
+import com.settledesk.terminalhost.SalesSlips;
 
 /** The merchant's money: payouts with their status in words, and transactions with filters. */
 @Controller
@@ -21,9 +22,11 @@ class MoneyPagesController {
 
 	private final Payouts payouts;
 	private final Transactions transactions;
+	private final SalesSlips slips;
 	private final Clock clock;
 
-	MoneyPagesController(Payouts payouts, Transactions transactions, Clock clock) {
+	MoneyPagesController(Payouts payouts, Transactions transactions, SalesSlips slips, Clock clock) {
+		this.slips = slips;
 		this.payouts = payouts;
 		this.transactions = transactions;
 		this.clock = clock;
@@ -49,6 +52,7 @@ class MoneyPagesController {
 			.filter(t -> channel == null || channel.isBlank() || t.channel().name().equals(channel))
 			.toList();
 		model.addAttribute("transactions", list);
+		model.addAttribute("slips", slips.withSlips(user.requireMerchant(), list.stream().map(t -> t.id()).toList()));
 		model.addAttribute("from", start);
 		model.addAttribute("to", end);
 		model.addAttribute("channel", channel);

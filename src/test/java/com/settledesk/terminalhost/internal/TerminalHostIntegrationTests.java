@@ -315,6 +315,35 @@ class TerminalHostIntegrationTests {
 		assertThat(health.get("components").get("terminalHost").get("details").get("port").asInt()).isEqualTo(host.port());
 	}
 
+	@Test
+	void a_host_purchase_has_an_electronic_slip_for_the_merchant_only() throws IOException {
+		String rrn;
+		try (IsoTerminal terminal = terminal()) {
+			terminal.signOn();
+			rrn = terminal.purchase("001301", PAN, 8800, "071").text(37);
+		}
+		String owner = api.token(merchant.owner());
+		String id = api.get("/api/v1/merchant/transactions", owner).json().get(0).get("id").asString();
+		var slip = api.get("/api/v1/merchant/transactions/" + id + "/slip", api.token(merchant.cashier()));
+		assertThat(slip.status()).isEqualTo(200);
+		assertThat(slip.json().get("rrn").asString()).isEqualTo(rrn);
+		assertThat(slip.json().get("cardMasked").asString()).startsWith("622202").endsWith("6788").doesNotContain(PAN);
+		assertThat(slip.json().get("terminalId").asString()).isEqualTo(terminalId);
+		assertThat(slip.json().get("amountFen").asLong()).isEqualTo(8800);
+		var other = fixtures.individual();
+		assertThat(api.get("/api/v1/merchant/transactions/" + id + "/slip", api.token(other.owner())).status())
+			.isEqualTo(404);
+		String cookie = api.webLogin(merchant.owner());
+		var page = api.send(api.builder("/transactions/" + id + "/slip", null).header("Cookie", cookie)
+			.header("Accept", "text/html").GET());
+		assertThat(page.body()).contains(rrn, "挥卡", "88.00").doesNotContain(PAN);
+		var list = api.send(api.builder("/transactions", null).header("Cookie", cookie).header("Accept", "text/html").GET());
+		assertThat(list.body()).contains("/transactions/" + id + "/slip");
+		var pdf = api.send(api.builder("/transactions/" + id + "/slip.pdf", null).header("Cookie", cookie).GET());
+		assertThat(pdf.status()).isEqualTo(200);
+		assertThat(pdf.contentType()).startsWith("application/pdf");
+	}
+
 	private IsoTerminal terminal() throws IOException {
 		return new IsoTerminal(host.port(), terminalId, merchant.profile().merchantNo(), MASTER_KEY);
 	}
