@@ -47,7 +47,7 @@ import com.settledesk.testsupport.MerchantFixtures;
 public final class MoneyPathBenchmark {
 
 	private static final String DATABASE = "settledesk_bench";
-	private static final String PGBENCH_DATABASE = "settledesk_pgbench";
+	public static final String PGBENCH_DATABASE = "settledesk_pgbench";
 	private static final int[] CLIENTS = { 8, 32 };
 
 	private MoneyPathBenchmark() {
@@ -88,7 +88,7 @@ public final class MoneyPathBenchmark {
 	 * properties, not builder defaults: they must win over application.properties, or the scheduled sweep and
 	 * payout jobs would run beside the measured ones.
 	 */
-	static void freshDatabase(String database) throws Exception {
+	public static void freshDatabase(String database) throws Exception {
 		psql("postgres", "DROP DATABASE IF EXISTS " + database);
 		psql("postgres", "CREATE DATABASE " + database);
 		System.setProperty("spring.datasource.url", "jdbc:postgresql://127.0.0.1:5432/" + database + "?reWriteBatchedInserts=true");
@@ -199,7 +199,7 @@ public final class MoneyPathBenchmark {
 		System.out.printf("%-34s %10.1f (target <= 2)%n", "ratio sweep / aggregate", sweepSeconds / aggregateSeconds);
 	}
 
-	private static List<String[]> merchantsWithTerminals(ConfigurableApplicationContext app, int count) {
+	public static List<String[]> merchantsWithTerminals(ConfigurableApplicationContext app, int count) {
 		List<String[]> terminals = new ArrayList<>();
 		for (int i = 0; i < count; i++) {
 			String legalId = MerchantFixtures.randomId();
@@ -227,18 +227,18 @@ public final class MoneyPathBenchmark {
 		return matcher.group(1);
 	}
 
-	private static double pgbench(int clients, int seconds) throws Exception {
+	public static double pgbench(int clients, int seconds) throws Exception {
 		String output = run("pgbench", "-h", "127.0.0.1", "-U", "postgres", "-c", String.valueOf(clients), "-j", "2", "-T",
 				String.valueOf(seconds), PGBENCH_DATABASE);
 		Matcher matcher = Pattern.compile("tps = ([0-9.]+)").matcher(output);
 		return matcher.find() ? Double.parseDouble(matcher.group(1)) : Double.NaN;
 	}
 
-	private static void psql(String database, String sql) throws Exception {
+	public static void psql(String database, String sql) throws Exception {
 		run("psql", "-h", "127.0.0.1", "-U", "postgres", "-d", database, "-qc", sql);
 	}
 
-	private static String run(String... command) throws Exception {
+	public static String run(String... command) throws Exception {
 		Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
 		StringBuilder output = new StringBuilder();
 		try (var reader = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
