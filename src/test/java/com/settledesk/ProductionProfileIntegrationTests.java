@@ -160,6 +160,7 @@ class ProductionProfileIntegrationTests {
 		settings.put("SETTLEDESK_VERIFICATION_API_KEY", "prod-test");
 		settings.put("SETTLEDESK_VERIFICATION_SECRET", "prod-test-verification-secret");
 		settings.put("PORT", "0");
+		settings.put("SETTLEDESK_TERMINAL_HOST_PORT", "0");
 		return settings;
 	}
 
