@@ -11,8 +11,20 @@ public interface TerminalMacs {
 	/** A new MAC key for the terminal (replacing the previous one), as the terminal receives it in field 62. */
 	WorkingKey issueMacKey(String terminalId);
 
-	/** The X9.19 MAC of the data under the terminal's current MAC key; empty when it has none (sign on first). */
-	Optional<byte[]> mac(String terminalId, byte[] data);
+	/**
+	 * The terminal's current MAC key, read once for one request and its answer; empty when it has none (sign on
+	 * first). The key stays inside the session.
+	 */
+	Optional<MacSession> session(String terminalId);
+
+	/** X9.19 MACs under one terminal's MAC key. */
+	interface MacSession {
+
+		byte[] mac(byte[] data);
+
+		/** Whether MAC failures of the terminal are counting toward its lock (a good MAC should end the run). */
+		boolean failuresCounting();
+	}
 
 	/** The TAK under the TMK (3DES-ECB, 32 hex digits) and its check value (8 hex digits). */
 	record WorkingKey(String macKeyUnderMasterKey, String checkValue) {

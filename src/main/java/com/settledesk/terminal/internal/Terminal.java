@@ -101,12 +101,6 @@ final class Terminal {
 		return false;
 	}
 
-	boolean macVerified() {
-		boolean changed = macFailures != 0;
-		macFailures = 0;
-		return changed;
-	}
-
 	void lock(LockReason reason, Instant now) {
 		require(EnumSet.of(TerminalStatus.SHIPPED, TerminalStatus.ACTIVE), "TERMINAL_NOT_LOCKABLE");
 		lockReason = reason;

@@ -45,8 +45,21 @@ class TerminalMacService implements TerminalMacs {
 
 	@Override
 	@Transactional(readOnly = true)
-	public Optional<byte[]> mac(String terminalId, byte[] data) {
-		return terminals.macKeyOf(terminalId)
-			.map(key -> RetailMac.compute(HexFormat.of().parseHex(protector.decrypt(key)), data));
+	public Optional<MacSession> session(String terminalId) {
+		return terminals.macKeyOf(terminalId).map(stored -> {
+			byte[] key = HexFormat.of().parseHex(protector.decrypt(stored.key()));
+			return new MacSession() {
+
+				@Override
+				public byte[] mac(byte[] data) {
+					return RetailMac.compute(key, data);
+				}
+
+				@Override
+				public boolean failuresCounting() {
+					return stored.failures() > 0;
+				}
+			};
+		});
 	}
 }

@@ -114,11 +114,30 @@ class TerminalRepository {
 		return counts;
 	}
 
+	/** Ends a run of MAC failures; answers the serial number when there was one. */
+	Optional<String> endMacFailures(String terminalId) {
+		int updated = jdbc.sql("""
+				UPDATE terminal SET mac_failures = 0, version = version + 1
+				WHERE terminal_id = :tid AND mac_failures > 0 AND status = 'ACTIVE'""")
+			.param("tid", terminalId).update();
+		return updated == 0 ? Optional.empty()
+				: jdbc.sql("SELECT serial_no FROM terminal WHERE terminal_id = :tid").param("tid", terminalId)
+					.query(String.class).optional();
+	}
+
 	/** The current MAC key of the terminal, if it signed on. */
-	Optional<EncryptedValue> macKeyOf(String terminalId) {
-		return jdbc.sql("SELECT mac_key_cipher FROM terminal WHERE terminal_id = :tid").param("tid", terminalId)
-			.query((rs, row) -> Optional.ofNullable(rs.getString(1)).map(EncryptedValue::fromStorage)).optional()
-			.flatMap(o -> o);
+	Optional<StoredMacKey> macKeyOf(String terminalId) {
+		return jdbc.sql("SELECT mac_key_cipher, mac_failures FROM terminal WHERE terminal_id = :tid")
+			.param("tid", terminalId)
+			.query((rs, row) -> {
+				String key = rs.getString(1);
+				return key == null ? Optional.<StoredMacKey>empty()
+						: Optional.of(new StoredMacKey(EncryptedValue.fromStorage(key), rs.getInt(2)));
+			})
+			.optional().flatMap(o -> o);
+	}
+
+	record StoredMacKey(EncryptedValue key, int failures) {
 	}
 
 	/** The terminal as stored, for reading only. */

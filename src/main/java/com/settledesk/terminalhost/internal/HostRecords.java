@@ -51,16 +51,79 @@ class HostRecords {
 		}
 	}
 
-	private final JdbcClient jdbc;
+	private static final String INSERT = """
+			INSERT INTO host_message (id, terminal_id, batch_no, stan, mti, kind, request_hash, response_hex,
+			    response_code, rrn, auth_code, amount_fen, pan_masked, pan_cipher, entry_mode, original_rrn,
+			    transaction_id, reference, merchant_id, reversed, voided, received_at)
+			VALUES (:id, :tid, :batch, :stan, :mti, :kind, :hash, :response, :code, :rrn, :auth, :amount, :panMasked,
+			    :panCipher, :entryMode, :originalRrn, :transaction, :reference, :merchant, FALSE, FALSE, :at)""";
 
-	HostRecords(JdbcClient jdbc) {
+	private final JdbcClient jdbc;
+	private final org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate batch;
+
+	HostRecords(JdbcClient jdbc, org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate batch) {
 		this.jdbc = jdbc;
+		this.batch = batch;
+	}
+
+	/** Inserts many answers in one round trip (the group commit of purchases). */
+	void insertAll(List<NewAnswer> answers) {
+		batch.batchUpdate(INSERT, answers.stream().map(HostRecords::parameters)
+			.toArray(org.springframework.jdbc.core.namedparam.SqlParameterSource[]::new));
+	}
+
+	/** Records which transaction each approved purchase captured, in one round trip. */
+	void linkTransactions(List<java.util.Map.Entry<NewAnswer, UUID>> captured) {
+		batch.batchUpdate("""
+				UPDATE host_message SET transaction_id = :transaction
+				WHERE terminal_id = :tid AND batch_no = :batch AND stan = :stan AND mti = :mti""",
+				captured.stream().map(e -> new org.springframework.jdbc.core.namedparam.MapSqlParameterSource()
+					.addValue("transaction", e.getValue()).addValue("tid", e.getKey().terminalId())
+					.addValue("batch", e.getKey().batchNo()).addValue("stan", e.getKey().stan())
+					.addValue("mti", e.getKey().mti()))
+					.toArray(org.springframework.jdbc.core.namedparam.SqlParameterSource[]::new));
+	}
+
+	/** Replaces a stored answer (a purchase the capture refused after all). */
+	void replaceAnswer(NewAnswer a, String responseHex, String responseCode) {
+		jdbc.sql("""
+				UPDATE host_message SET response_hex = :response, response_code = :code, rrn = NULL, auth_code = NULL,
+				    pan_cipher = NULL
+				WHERE terminal_id = :tid AND batch_no = :batch AND stan = :stan AND mti = :mti""")
+			.param("response", responseHex).param("code", responseCode).param("tid", a.terminalId())
+			.param("batch", a.batchNo()).param("stan", a.stan()).param("mti", a.mti()).update();
+	}
+
+	private static org.springframework.jdbc.core.namedparam.MapSqlParameterSource parameters(NewAnswer a) {
+		return new org.springframework.jdbc.core.namedparam.MapSqlParameterSource()
+			.addValue("id", UUID.randomUUID()).addValue("tid", a.terminalId()).addValue("batch", a.batchNo())
+			.addValue("stan", a.stan()).addValue("mti", a.mti()).addValue("kind", a.kind().name())
+			.addValue("hash", a.requestHash()).addValue("response", a.responseHex()).addValue("code", a.responseCode())
+			.addValue("rrn", a.rrn()).addValue("auth", a.authCode()).addValue("amount", a.amountFen())
+			.addValue("panMasked", a.panMasked()).addValue("panCipher", a.panCipher()).addValue("entryMode", a.entryMode())
+			.addValue("originalRrn", a.originalRrn()).addValue("transaction", a.transactionId())
+			.addValue("reference", a.reference())
+			.addValue("merchant", a.merchantId() == null ? null : a.merchantId().value())
+			.addValue("at", Timestamps.toDb(a.at()));
 	}
 
 	Optional<BatchStatus> batch(String terminalId, String batchNo) {
 		return jdbc.sql("SELECT status FROM host_batch WHERE terminal_id = :tid AND batch_no = :batch")
 			.param("tid", terminalId).param("batch", batchNo)
 			.query((rs, row) -> BatchStatus.valueOf(rs.getString(1))).optional();
+	}
+
+	/**
+	 * Whether a purchase with this STAN is new to an open batch of the terminal: the batch is open and neither the
+	 * purchase nor a reversal of it was seen. One query for the three checks.
+	 */
+	boolean freshPurchase(String terminalId, String batchNo, String stan) {
+		return jdbc.sql("""
+				SELECT COUNT(*) FROM host_batch b
+				WHERE b.terminal_id = :tid AND b.batch_no = :batch AND b.status = 'OPEN'
+				  AND NOT EXISTS (SELECT 1 FROM host_message m WHERE m.terminal_id = :tid AND m.batch_no = :batch
+				      AND m.stan = :stan AND m.mti IN ('0200', '0400'))""")
+			.param("tid", terminalId).param("batch", batchNo).param("stan", stan).query(Long.class).single() == 1;
 	}
 
 	/** Opens the batch unless it exists; answers its status afterwards. */
@@ -116,27 +179,8 @@ class HostRecords {
 			.query((rs, row) -> Optional.ofNullable(rs.getString(1))).single();
 	}
 
-	boolean rrnTaken(String rrn) {
-		return jdbc.sql("SELECT COUNT(*) FROM host_message WHERE rrn = :rrn").param("rrn", rrn).query(Long.class)
-			.single() > 0;
-	}
-
 	void insert(NewAnswer a) {
-		jdbc.sql("""
-				INSERT INTO host_message (id, terminal_id, batch_no, stan, mti, kind, request_hash, response_hex,
-				    response_code, rrn, auth_code, amount_fen, pan_masked, pan_cipher, entry_mode, original_rrn,
-				    transaction_id, reference, merchant_id, reversed, voided, received_at)
-				VALUES (:id, :tid, :batch, :stan, :mti, :kind, :hash, :response, :code, :rrn, :auth, :amount, :panMasked,
-				    :panCipher, :entryMode, :originalRrn, :transaction, :reference, :merchant, FALSE, FALSE, :at)""")
-			.param("id", UUID.randomUUID()).param("tid", a.terminalId()).param("batch", a.batchNo())
-			.param("stan", a.stan()).param("mti", a.mti()).param("kind", a.kind().name())
-			.param("hash", a.requestHash()).param("response", a.responseHex()).param("code", a.responseCode())
-			.param("rrn", a.rrn()).param("auth", a.authCode()).param("amount", a.amountFen())
-			.param("panMasked", a.panMasked()).param("panCipher", a.panCipher()).param("entryMode", a.entryMode())
-			.param("originalRrn", a.originalRrn()).param("transaction", a.transactionId())
-			.param("reference", a.reference()).param("merchant", a.merchantId() == null ? null : a.merchantId().value())
-			.param("at", Timestamps.toDb(a.at()))
-			.update();
+		batch.update(INSERT, parameters(a));
 	}
 
 	void markVoided(UUID id, boolean voided) {

@@ -2,7 +2,6 @@ package com.settledesk.terminalhost.internal;
 
 import java.security.SecureRandom;
 import java.time.ZoneId;
-import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Optional;
 
@@ -18,7 +17,6 @@ import com.settledesk.settlementaccount.CardBinLookup;
 import com.settledesk.settlementaccount.CardType;
 import com.settledesk.shared.FieldViolation;
 import com.settledesk.shared.Masking;
-import com.settledesk.terminal.TerminalMacs;
 import com.settledesk.terminalhost.internal.HostRecords.Answered;
 import com.settledesk.terminalhost.internal.HostRecords.Kind;
 import com.settledesk.terminalhost.internal.HostRecords.NewAnswer;
@@ -33,32 +31,29 @@ import com.settledesk.terminalhost.internal.TerminalHostService.HostRequest;
 @Component
 class HostTransactions {
 
-	private static final DateTimeFormatter RRN_DAY = DateTimeFormatter.ofPattern("yyDDD").withZone(ZoneId.of("Asia/Shanghai"));
+	private static final ZoneId SHANGHAI = ZoneId.of("Asia/Shanghai");
 
 	private final Transactions transactions;
 	private final CardBinLookup bins;
 	private final SensitiveDataProtector protector;
 	private final HostRecords records;
-	private final TerminalMacs macs;
 	private final SecureRandom random = new SecureRandom();
 
-	HostTransactions(Transactions transactions, CardBinLookup bins, SensitiveDataProtector protector, HostRecords records,
-			TerminalMacs macs) {
+	HostTransactions(Transactions transactions, CardBinLookup bins, SensitiveDataProtector protector, HostRecords records) {
 		this.transactions = transactions;
 		this.bins = bins;
 		this.protector = protector;
 		this.records = records;
-		this.macs = macs;
 	}
 
 	byte[] purchase(HostRequest host, MerchantProfile merchant) {
 		IsoMessage request = host.request();
 		if (!has(request, 2, 4, 22, 25, 49)) {
-			return host.answer(ResponseCode.FORMAT_ERROR, macs);
+			return host.answer(ResponseCode.FORMAT_ERROR);
 		}
 		if (records.answered(host.tid(), host.batch(), host.stan(), "0400").isPresent()) {
 			// Reversed before it arrived: the late original is declined.
-			return store(host, merchant, Kind.PURCHASE, host.answer(ResponseCode.DUPLICATE, macs), ResponseCode.DUPLICATE,
+			return store(host, merchant, Kind.PURCHASE, host.answer(ResponseCode.DUPLICATE), ResponseCode.DUPLICATE,
 					null, null, null);
 		}
 		String pan = request.text(2);
@@ -68,48 +63,109 @@ class HostTransactions {
 				: amount <= 0 ? ResponseCode.INVALID_AMOUNT
 				: pan.length() < 13 || !BankCardNumbers.luhnValid(pan) ? ResponseCode.INVALID_CARD_NUMBER : null;
 		if (refused != null) {
-			return store(host, merchant, Kind.PURCHASE, host.answer(refused, macs), refused, null, amount, pan);
+			return store(host, merchant, Kind.PURCHASE, host.answer(refused), refused, null, amount, pan);
 		}
 		String reference = host.tid() + "-" + host.batch() + "-" + host.stan();
 		Transactions.BatchOutcome outcome = transactions.captureAll(List.of(new Capture(reference, merchant.merchantNo(),
 				host.terminal().serialNo(), channel, cardKindOf(pan), amount, host.at()))).get(0);
 		if (outcome.isRejected()) {
 			ResponseCode code = codeFor(outcome.violations());
-			return store(host, merchant, Kind.PURCHASE, host.answer(code, macs), code, null, amount, pan);
+			return store(host, merchant, Kind.PURCHASE, host.answer(code), code, null, amount, pan);
 		}
 		CapturedTransaction captured = outcome.result().transaction();
 		String rrn = newRrn(host);
 		String authCode = String.format("%06d", random.nextInt(1_000_000));
 		IsoMessage answer = new IsoMessage("0210").set(37, rrn).set(38, authCode);
-		byte[] packed = host.answer(ResponseCode.APPROVED, macs, answer);
+		byte[] packed = host.answer(ResponseCode.APPROVED, answer);
 		records.insert(new NewAnswer(host.tid(), host.batch(), host.stan(), "0200", Kind.PURCHASE, host.requestHash(),
 				HexBytes.hex(packed), ResponseCode.APPROVED.code, rrn, authCode, amount, Masking.maskAccountNumber(pan),
 				protector.encrypt(pan).toStorage(), request.text(22), null, captured.id(), reference, merchant.id(), host.at()));
 		return packed;
 	}
 
+	/** A purchase that passed every check made before its capture, with its approved answer built in advance. */
+	record PurchasePlan(HostRequest host, MerchantProfile merchant, Capture capture, NewAnswer approved,
+			byte[] approvedAnswer) {
+	}
+
+	/**
+	 * Plans a purchase for the group commit when it needs nothing but its capture; empty when it is declined
+	 * before (the one-by-one path answers and stores those).
+	 */
+	Optional<PurchasePlan> plan(HostRequest host, MerchantProfile merchant) {
+		IsoMessage request = host.request();
+		if (!has(request, 2, 4, 22, 25, 49) || !"156".equals(request.text(49)) || channelOf(request.text(22)) == null) {
+			return Optional.empty();
+		}
+		String pan = request.text(2);
+		long amount = Long.parseLong(request.text(4));
+		if (amount <= 0 || pan.length() < 13 || !BankCardNumbers.luhnValid(pan)) {
+			return Optional.empty();
+		}
+		String reference = host.tid() + "-" + host.batch() + "-" + host.stan();
+		String rrn = newRrn(host);
+		String authCode = String.format("%06d", random.nextInt(1_000_000));
+		byte[] packed = host.answer(ResponseCode.APPROVED, new IsoMessage("0210").set(37, rrn).set(38, authCode));
+		NewAnswer approved = new NewAnswer(host.tid(), host.batch(), host.stan(), "0200", Kind.PURCHASE,
+				host.requestHash(), HexBytes.hex(packed), ResponseCode.APPROVED.code, rrn, authCode, amount,
+				Masking.maskAccountNumber(pan), protector.encrypt(pan).toStorage(), request.text(22), null, null, reference,
+				merchant.id(), host.at());
+		return Optional.of(new PurchasePlan(host, merchant, new Capture(reference, merchant.merchantNo(),
+				host.terminal().serialNo(), channelOf(request.text(22)), cardKindOf(pan), amount, host.at()), approved, packed));
+	}
+
+	/**
+	 * Captures planned purchases in the caller's one transaction: their answers stored first, then one capture of
+	 * them all, then the links to the captured transactions; a purchase the capture refuses gets its decline.
+	 */
+	List<byte[]> captureAll(List<PurchasePlan> plans) {
+		records.insertAll(plans.stream().map(PurchasePlan::approved).toList());
+		List<Transactions.BatchOutcome> outcomes = transactions.captureAll(plans.stream().map(PurchasePlan::capture)
+			.toList());
+		List<byte[]> answers = new java.util.ArrayList<>();
+		List<java.util.Map.Entry<NewAnswer, java.util.UUID>> captured = new java.util.ArrayList<>();
+		for (int i = 0; i < plans.size(); i++) {
+			PurchasePlan plan = plans.get(i);
+			Transactions.BatchOutcome outcome = outcomes.get(i);
+			if (outcome.isRejected()) {
+				ResponseCode code = codeFor(outcome.violations());
+				byte[] declined = plan.host().answer(code);
+				records.replaceAnswer(plan.approved(), HexBytes.hex(declined), code.code);
+				answers.add(declined);
+			}
+			else {
+				captured.add(java.util.Map.entry(plan.approved(), outcome.result().transaction().id()));
+				answers.add(plan.approvedAnswer());
+			}
+		}
+		if (!captured.isEmpty()) {
+			records.linkTransactions(captured);
+		}
+		return answers;
+	}
+
 	byte[] voidPurchase(HostRequest host, MerchantProfile merchant) {
 		IsoMessage request = host.request();
 		if (!has(request, 2, 4, 22, 25, 37, 49)) {
-			return host.answer(ResponseCode.FORMAT_ERROR, macs);
+			return host.answer(ResponseCode.FORMAT_ERROR);
 		}
 		long amount = Long.parseLong(request.text(4));
 		Optional<Answered> found = records.lockByRrn(host.tid(), host.batch(), request.text(37).strip());
 		if (found.isEmpty() || found.get().kind() != Kind.PURCHASE || !found.get().approved()) {
-			return store(host, merchant, Kind.VOID, host.answer(ResponseCode.ORIGINAL_NOT_FOUND, macs),
+			return store(host, merchant, Kind.VOID, host.answer(ResponseCode.ORIGINAL_NOT_FOUND),
 					ResponseCode.ORIGINAL_NOT_FOUND, null, amount, null);
 		}
 		Answered original = found.get();
 		ResponseCode refused = original.voided() || original.reversed() ? ResponseCode.INVALID_TRANSACTION
 				: original.amountFen() != amount ? ResponseCode.INVALID_AMOUNT : null;
 		if (refused != null) {
-			return store(host, merchant, Kind.VOID, host.answer(refused, macs), refused, null, amount, null);
+			return store(host, merchant, Kind.VOID, host.answer(refused), refused, null, amount, null);
 		}
 		transactions.reverse(original.reference(), "host-void:" + host.tid() + ":" + host.batch() + ":" + host.stan());
 		records.markVoided(original.id(), true);
 		String rrn = newRrn(host);
 		String authCode = String.format("%06d", random.nextInt(1_000_000));
-		byte[] packed = host.answer(ResponseCode.APPROVED, macs, new IsoMessage("0210").set(37, rrn).set(38, authCode));
+		byte[] packed = host.answer(ResponseCode.APPROVED, new IsoMessage("0210").set(37, rrn).set(38, authCode));
 		records.insert(new NewAnswer(host.tid(), host.batch(), host.stan(), "0200", Kind.VOID, host.requestHash(),
 				HexBytes.hex(packed), ResponseCode.APPROVED.code, rrn, authCode, amount, null, null, request.text(22),
 				original.rrn(), original.transactionId(), original.reference(), merchant.id(), host.at()));
@@ -142,7 +198,7 @@ class HostTransactions {
 			}
 			records.markReversed(o.id());
 		}
-		byte[] packed = host.answer(ResponseCode.APPROVED, macs);
+		byte[] packed = host.answer(ResponseCode.APPROVED);
 		records.insert(new NewAnswer(host.tid(), host.batch(), host.stan(), "0400", Kind.REVERSAL, host.requestHash(),
 				HexBytes.hex(packed), ResponseCode.APPROVED.code, null, null, amountOf(host.request()), null, null,
 				host.request().text(22), null, original.map(Answered::transactionId).orElse(null),
@@ -153,14 +209,14 @@ class HostTransactions {
 	byte[] settle(HostRequest host, MerchantProfile merchant) {
 		String terminalTotals = host.request().text(48);
 		if (terminalTotals == null || !terminalTotals.matches("\\d{30}")) {
-			return host.answer(ResponseCode.FORMAT_ERROR, macs);
+			return host.answer(ResponseCode.FORMAT_ERROR);
 		}
 		HostRecords.Totals totals = records.totals(host.tid(), host.batch());
 		ResponseCode code = totals.field48().equals(terminalTotals) ? ResponseCode.APPROVED : ResponseCode.TOTALS_DIFFER;
 		if (!records.close(host.tid(), host.batch(), code.code, terminalTotals, totals.field48(), host.at())) {
-			return host.answer(ResponseCode.SIGN_ON_FIRST, macs);
+			return host.answer(ResponseCode.SIGN_ON_FIRST);
 		}
-		byte[] packed = host.answer(code, macs, new IsoMessage("0510").set(48, totals.field48()));
+		byte[] packed = host.answer(code, new IsoMessage("0510").set(48, totals.field48()));
 		records.insert(new NewAnswer(host.tid(), host.batch(), host.stan(), "0500", Kind.SETTLEMENT, host.requestHash(),
 				HexBytes.hex(packed), code.code, null, null, null, null, null, null, null, null, null, merchant.id(),
 				host.at()));
@@ -176,13 +232,10 @@ class HostTransactions {
 		return packed;
 	}
 
+	/** yDDD and 8 random digits; the unique key catches the rare repeat, and the request is answered again. */
 	private String newRrn(HostRequest host) {
-		while (true) {
-			String rrn = RRN_DAY.format(host.at()) + String.format("%07d", random.nextInt(10_000_000));
-			if (!records.rrnTaken(rrn)) {
-				return rrn;
-			}
-		}
+		var day = host.at().atZone(SHANGHAI);
+		return (day.getYear() % 10) + String.format("%03d%08d", day.getDayOfYear(), random.nextInt(100_000_000));
 	}
 
 	private static Long amountOf(IsoMessage request) {

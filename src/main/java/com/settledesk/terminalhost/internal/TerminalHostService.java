@@ -51,10 +51,13 @@ class TerminalHostService {
 	private final HostTransactions transactions;
 	private final TransactionTemplate tx;
 	private final HostMetrics metrics;
+	private final PurchaseCommitter committer;
 	private final Clock clock;
 
 	TerminalHostService(Terminals terminals, TerminalMacs macs, TerminalSecurity security, Merchants merchants,
-			HostRecords records, HostTransactions transactions, TransactionTemplate tx, HostMetrics metrics, Clock clock) {
+			HostRecords records, HostTransactions transactions, TransactionTemplate tx, HostMetrics metrics,
+			PurchaseCommitter committer, Clock clock) {
+		this.committer = committer;
 		this.terminals = terminals;
 		this.macs = macs;
 		this.security = security;
@@ -142,19 +145,33 @@ class TerminalHostService {
 			return plain(request, ResponseCode.NOT_PERMITTED);
 		}
 		byte[] covered = Arrays.copyOf(packed, Math.max(0, packed.length - 8));
-		Optional<byte[]> expected = macs.mac(tid, covered);
-		if (expected.isEmpty()) {
+		Optional<TerminalMacs.MacSession> session = macs.session(tid);
+		if (session.isEmpty()) {
 			return plain(request, ResponseCode.SIGN_ON_FIRST);
 		}
-		if (!request.has(64) || !MessageDigest.isEqual(expected.get(), request.bytes(64))) {
+		if (!request.has(64) || !MessageDigest.isEqual(session.get().mac(covered), request.bytes(64))) {
 			metrics.macFailure(tid);
 			security.macFailed(tid);
 			return plain(request, ResponseCode.MAC_ERROR);
 		}
-		security.macVerified(tid);
-		HostRequest host = new HostRequest(request, tid, terminal.get(), requestHash(covered), clock.instant());
+		if (session.get().failuresCounting()) {
+			security.macVerified(tid);
+		}
+		HostRequest host = new HostRequest(request, tid, terminal.get(), requestHash(covered), clock.instant(),
+				session.get());
 		if (!request.has(42) || !validBatch(request.text(60))) {
-			return host.answer(ResponseCode.FORMAT_ERROR, macs);
+			return host.answer(ResponseCode.FORMAT_ERROR);
+		}
+		if ("0200".equals(request.mti()) && "000000".equals(request.text(3))) {
+			Optional<HostTransactions.PurchasePlan> plan = plan(host);
+			if (plan.isPresent()) {
+				try {
+					return committer.submit(plan.get(), alone -> tx.execute(status -> answer(alone.host())));
+				}
+				catch (Exception e) {
+					throw new IllegalStateException("The purchase's group commit did not answer", e);
+				}
+			}
 		}
 		for (int attempt = 0;; attempt++) {
 			try {
@@ -169,27 +186,41 @@ class TerminalHostService {
 		}
 	}
 
+	/** A purchase that passes every check before its capture goes to the group commit; any other, one by one. */
+	private Optional<HostTransactions.PurchasePlan> plan(HostRequest host) {
+		IsoMessage request = host.request();
+		if (host.terminal().status() != TerminalStatus.ACTIVE
+				|| !records.freshPurchase(host.tid(), request.text(60), request.text(11))) {
+			return Optional.empty();
+		}
+		Optional<MerchantProfile> merchant = merchants.findByMerchantNo(request.text(42));
+		if (merchant.isEmpty() || !merchant.get().id().equals(host.terminal().merchantId())) {
+			return Optional.empty();
+		}
+		return transactions.plan(host, merchant.get());
+	}
+
 	private byte[] answer(HostRequest host) {
 		IsoMessage request = host.request();
 		Optional<Answered> earlier = records.answered(host.tid(), request.text(60), request.text(11), request.mti());
 		if (earlier.isPresent()) {
 			return earlier.get().requestHash().equals(host.requestHash())
-					? HexBytes.parse(earlier.get().responseHex()) : host.answer(ResponseCode.DUPLICATE, macs);
+					? HexBytes.parse(earlier.get().responseHex()) : host.answer(ResponseCode.DUPLICATE);
 		}
 		if (host.terminal().status() != TerminalStatus.ACTIVE) {
-			return host.answer(ResponseCode.NOT_PERMITTED, macs);
+			return host.answer(ResponseCode.NOT_PERMITTED);
 		}
 		Optional<MerchantProfile> merchant = merchants.findByMerchantNo(request.text(42));
 		if (merchant.isEmpty() || !merchant.get().id().equals(host.terminal().merchantId())) {
-			return host.answer(ResponseCode.INVALID_MERCHANT, macs);
+			return host.answer(ResponseCode.INVALID_MERCHANT);
 		}
 		if (records.batch(host.tid(), request.text(60)).orElse(BatchStatus.CLOSED) != BatchStatus.OPEN) {
-			return host.answer(ResponseCode.SIGN_ON_FIRST, macs);
+			return host.answer(ResponseCode.SIGN_ON_FIRST);
 		}
 		return switch (request.mti()) {
 			case "0200" -> "200000".equals(request.text(3)) ? transactions.voidPurchase(host, merchant.get())
 					: "000000".equals(request.text(3)) ? transactions.purchase(host, merchant.get())
-					: host.answer(ResponseCode.INVALID_TRANSACTION, macs);
+					: host.answer(ResponseCode.INVALID_TRANSACTION);
 			case "0400" -> transactions.reverse(host, merchant.get());
 			default -> transactions.settle(host, merchant.get());
 		};
@@ -238,7 +269,8 @@ class TerminalHostService {
 	}
 
 	/** A request that passed its MAC check, with what the host knows of its terminal. */
-	record HostRequest(IsoMessage request, String tid, TerminalView terminal, String requestHash, Instant at) {
+	record HostRequest(IsoMessage request, String tid, TerminalView terminal, String requestHash, Instant at,
+			TerminalMacs.MacSession session) {
 
 		String batch() {
 			return request.text(60);
@@ -249,11 +281,11 @@ class TerminalHostService {
 		}
 
 		/** An answer with a MAC under the terminal's key. */
-		byte[] answer(ResponseCode code, TerminalMacs macs) {
-			return answer(code, macs, new IsoMessage(responseMti(request.mti())));
+		byte[] answer(ResponseCode code) {
+			return answer(code, new IsoMessage(responseMti(request.mti())));
 		}
 
-		byte[] answer(ResponseCode code, TerminalMacs macs, IsoMessage answer) {
+		byte[] answer(ResponseCode code, IsoMessage answer) {
 			request.fields().forEach((field, value) -> {
 				if (ECHOED.contains(field) && value instanceof String s && !answer.has(field)) {
 					answer.set(field, s);
@@ -266,7 +298,7 @@ class TerminalHostService {
 			}
 			answer.set(39, code.code).set(64, new byte[8]);
 			byte[] packed = Iso8583Codec.pack(answer);
-			byte[] mac = macs.mac(tid, Arrays.copyOf(packed, packed.length - 8)).orElseThrow();
+			byte[] mac = session.mac(Arrays.copyOf(packed, packed.length - 8));
 			System.arraycopy(mac, 0, packed, packed.length - 8, 8);
 			return packed;
 		}

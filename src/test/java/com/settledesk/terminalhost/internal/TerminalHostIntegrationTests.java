@@ -344,6 +344,61 @@ class TerminalHostIntegrationTests {
 		assertThat(pdf.contentType()).startsWith("application/pdf");
 	}
 
+	@Test
+	void concurrent_purchases_committed_in_groups_are_each_captured_once_and_answered_after_their_commit()
+			throws Exception {
+		int terminalsCount = 6;
+		int each = 15;
+		java.util.List<IsoTerminal> clients = new java.util.ArrayList<>();
+		java.util.List<MerchantFixtures.TestMerchant> shops = new java.util.ArrayList<>();
+		for (int i = 0; i < terminalsCount; i++) {
+			var shop = fixtures.individual();
+			String tid = "1" + MerchantFixtures.digits(7);
+			terminals.injectMasterKey(shop.terminalSn(), tid, MASTER_KEY);
+			IsoTerminal client = new IsoTerminal(host.port(), tid, shop.profile().merchantNo(), MASTER_KEY);
+			client.signOn();
+			clients.add(client);
+			shops.add(shop);
+		}
+		var pool = java.util.concurrent.Executors.newFixedThreadPool(terminalsCount * 2);
+		var codes = new java.util.concurrent.ConcurrentLinkedQueue<String>();
+		var rrns = new java.util.concurrent.ConcurrentHashMap<String, String>();
+		try {
+			java.util.List<java.util.concurrent.Future<?>> runs = new java.util.ArrayList<>();
+			for (IsoTerminal client : clients) {
+				runs.add(pool.submit(() -> {
+					for (int n = 1; n <= each; n++) {
+						String stan = String.format("%06d", 2000 + n);
+						IsoMessage answer = client.purchase(stan, PAN, 100 + n, "051");
+						codes.add(answer.text(39));
+						rrns.put(client.terminalId + stan, answer.text(37));
+					}
+					// The last purchase sent again: the first answer, not a second capture.
+					String last = String.format("%06d", 2000 + each);
+					codes.add(client.purchase(last, PAN, 100 + each, "051").text(37).equals(rrns.get(client.terminalId + last))
+							? "same" : "different");
+					return null;
+				}));
+			}
+			for (var run : runs) {
+				run.get(60, java.util.concurrent.TimeUnit.SECONDS);
+			}
+		}
+		finally {
+			pool.shutdownNow();
+			for (IsoTerminal client : clients) {
+				client.close();
+			}
+		}
+		assertThat(codes).filteredOn("00"::equals).hasSize(terminalsCount * each);
+		assertThat(codes).filteredOn("same"::equals).hasSize(terminalsCount);
+		for (var shop : shops) {
+			assertThat(jdbc.sql("SELECT COUNT(*) FROM card_transaction WHERE terminal_sn = :sn")
+				.param("sn", shop.terminalSn()).query(Long.class).single()).isEqualTo(each);
+		}
+		assertThat(ledger.consistent()).isTrue();
+	}
+
 	private IsoTerminal terminal() throws IOException {
 		return new IsoTerminal(host.port(), terminalId, merchant.profile().merchantNo(), MASTER_KEY);
 	}
