@@ -46,12 +46,7 @@ final class IsoTerminal implements AutoCloseable {
 		IsoMessage answer = exchange(new IsoMessage("0800").set(11, nextStan()).set(41, terminalId).set(42, merchantNo)
 			.set(60, batch), false);
 		if ("00".equals(answer.text(39))) {
-			String field62 = answer.text(62);
-			macKey = tdes(Cipher.DECRYPT_MODE, masterKey, HexBytes.parse(field62.substring(0, 32)));
-			byte[] check = Arrays.copyOf(tdes(Cipher.ENCRYPT_MODE, macKey, new byte[8]), 4);
-			if (!HexBytes.hex(check).equals(field62.substring(32))) {
-				throw new IllegalStateException("The MAC key's check value does not match");
-			}
+			macKey = macKeyOf(answer.text(62), masterKey);
 		}
 		return answer;
 	}
@@ -147,6 +142,21 @@ final class IsoTerminal implements AutoCloseable {
 	}
 
 	byte[] mac(byte[] data) {
+		return x919(macKey, data);
+	}
+
+	/** The MAC key of a sign-on answer's field 62 under the master key, its check value verified. */
+	static byte[] macKeyOf(String field62, byte[] masterKey) {
+		byte[] key = tdes(Cipher.DECRYPT_MODE, masterKey, HexBytes.parse(field62.substring(0, 32)));
+		byte[] check = Arrays.copyOf(tdes(Cipher.ENCRYPT_MODE, key, new byte[8]), 4);
+		if (!HexBytes.hex(check).equals(field62.substring(32))) {
+			throw new IllegalStateException("The MAC key's check value does not match");
+		}
+		return key;
+	}
+
+	/** ANSI X9.19 with the JDK's DES: CBC under K1 over the zero-padded data, then decrypt K2, encrypt K1. */
+	static byte[] x919(byte[] macKey, byte[] data) {
 		try {
 			Cipher des = Cipher.getInstance("DES/CBC/NoPadding");
 			byte[] padded = Arrays.copyOf(data, (data.length + 7) / 8 * 8);
