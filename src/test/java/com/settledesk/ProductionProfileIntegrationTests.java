@@ -42,8 +42,10 @@ class ProductionProfileIntegrationTests {
 	void production_refuses_to_start_while_an_outside_party_is_a_simulator() {
 		Map<String, Object> settings = settings();
 		settings.remove("SETTLEDESK_ALLOW_SIMULATORS");
+		settings.put("SETTLEDESK_COURIER_PROVIDER", "simulator");
 		assertThatThrownBy(() -> start(settings).close()).hasStackTraceContaining("SETTLEDESK_ALLOW_SIMULATORS")
-			.hasStackTraceContaining("bank").hasStackTraceContaining("verification").hasStackTraceContaining("messages");
+			.hasStackTraceContaining("bank").hasStackTraceContaining("verification").hasStackTraceContaining("messages")
+			.hasStackTraceContaining("courier");
 	}
 
 	@Test

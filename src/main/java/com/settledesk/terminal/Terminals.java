@@ -35,6 +35,13 @@ public interface Terminals {
 
 	Optional<TerminalModel> model(String code);
 
+	/** Each model's name in the language, by code. */
+	default Map<String, String> modelNames(java.util.Locale locale) {
+		Map<String, String> names = new java.util.HashMap<>();
+		models().forEach(m -> names.put(m.code(), m.name(locale)));
+		return names;
+	}
+
 	/**
 	 * Re-binds every terminal of the merchant to its new settlement account (终端绑定 includes the account), in
 	 * the caller's transaction, and records each binding. Answers how many were re-bound.

@@ -72,7 +72,7 @@ class TerminalOpsPagesController {
 		model.addAttribute("merchantNames", merchantNames(rows.stream().map(TerminalApplicationView::merchantId).toList()));
 		model.addAttribute("statuses", ApplicationStatus.values());
 		model.addAttribute("status", wanted);
-		model.addAttribute("models", modelNames());
+		model.addAttribute("models", terminals.modelNames(LocaleContextHolder.getLocale()));
 		model.addAttribute("stockCounts", stock.counts());
 		return "console/terminal-applications";
 	}
@@ -85,7 +85,7 @@ class TerminalOpsPagesController {
 		model.addAttribute("merchant", merchants.find(application.merchantId()).orElse(null));
 		model.addAttribute("signals", applications.riskSignals(application.id()).stream()
 			.map(s -> messages.getMessage("posapp.risk." + s.code(), s.args().toArray(), s.code().name(), locale)).toList());
-		model.addAttribute("models", modelNames());
+		model.addAttribute("models", terminals.modelNames(LocaleContextHolder.getLocale()));
 		model.addAttribute("carriers", Carrier.values());
 		model.addAttribute("stock", application.status() == ApplicationStatus.APPROVED
 				? stock.inStock(application.modelCode(), 50) : List.of());
@@ -237,13 +237,6 @@ class TerminalOpsPagesController {
 		Map<MerchantId, String> names = new HashMap<>();
 		ids.stream().filter(java.util.Objects::nonNull).distinct()
 			.forEach(id -> merchants.find(id).ifPresent(m -> names.put(id, m.name() + " · " + m.merchantNo())));
-		return names;
-	}
-
-	private Map<String, String> modelNames() {
-		Locale locale = LocaleContextHolder.getLocale();
-		Map<String, String> names = new HashMap<>();
-		terminals.models().forEach(m -> names.put(m.code(), m.name(locale)));
 		return names;
 	}
 

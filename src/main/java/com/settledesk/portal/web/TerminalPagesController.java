@@ -73,7 +73,7 @@ class TerminalPagesController {
 				bound.stream().map(TerminalView::serialNo).toList()));
 		model.addAttribute("returned", returns.returnedBy(merchantId));
 		model.addAttribute("applications", applications.ofMerchant(merchantId));
-		model.addAttribute("models", modelNames());
+		model.addAttribute("models", terminals.modelNames(LocaleContextHolder.getLocale()));
 		return "portal/terminals";
 	}
 
@@ -108,7 +108,7 @@ class TerminalPagesController {
 		Map<ApplicationStatus, java.time.Instant> reached = new java.util.EnumMap<>(ApplicationStatus.class);
 		application.history().forEach(h -> reached.put(h.status(), h.at()));
 		model.addAttribute("reached", reached);
-		model.addAttribute("models", modelNames());
+		model.addAttribute("models", terminals.modelNames(LocaleContextHolder.getLocale()));
 		if (application.status() == ApplicationStatus.NEEDS_INFO && !model.containsAttribute("form")) {
 			model.addAttribute("form", new ApplicationForm(application.modelCode(), application.quantity(),
 					application.deliveryAddress(), application.contactName(), application.contactPhone(),
@@ -227,13 +227,6 @@ class TerminalPagesController {
 		model.addAttribute("catalogue", terminals.models());
 		model.addAttribute("businessAddress", merchant.businessAddress());
 		return "portal/terminal-apply";
-	}
-
-	private Map<String, String> modelNames() {
-		Locale locale = LocaleContextHolder.getLocale();
-		Map<String, String> names = new HashMap<>();
-		terminals.models().forEach(m -> names.put(m.code(), m.name(locale)));
-		return names;
 	}
 
 	private TerminalApplicationView ownApplication(CurrentUser user, String id) {

@@ -34,11 +34,11 @@ import com.settledesk.posapplication.TerminalApplicationView;
 import com.settledesk.posapplication.TerminalApplications;
 import com.settledesk.settlementaccount.SettlementAccounts;
 import com.settledesk.shared.FieldViolation;
+import com.settledesk.shared.FreeText;
 import com.settledesk.shared.MerchantId;
 import com.settledesk.shared.ResourceNotFoundException;
 import com.settledesk.shared.StateConflictException;
 import com.settledesk.shared.ValidationFailedException;
-import com.settledesk.terminal.TerminalModel;
 import com.settledesk.terminal.TerminalStock;
 import com.settledesk.terminal.Terminals;
 
@@ -173,7 +173,7 @@ class TerminalApplicationService implements TerminalApplications {
 	@Override
 	@Transactional
 	public TerminalApplicationView approve(CurrentUser reviewer, UUID id, String note) {
-		String checked = optional("note", note);
+		String checked = FreeText.optional("note", note, MAX_TEXT);
 		TerminalApplication application = lock(id);
 		application.approve(reviewer.username(), checked, clock.instant());
 		TerminalApplicationView approved = saved(application, "TERMINAL_APPLICATION_APPROVED", reviewer.username(),
@@ -185,7 +185,7 @@ class TerminalApplicationService implements TerminalApplications {
 	@Override
 	@Transactional
 	public TerminalApplicationView reject(CurrentUser reviewer, UUID id, String reason) {
-		String why = required("reason", reason);
+		String why = FreeText.required("reason", reason, MAX_TEXT);
 		TerminalApplication application = lock(id);
 		application.reject(reviewer.username(), why, clock.instant());
 		return saved(application, "TERMINAL_APPLICATION_REJECTED", reviewer.username(), why);
@@ -194,7 +194,7 @@ class TerminalApplicationService implements TerminalApplications {
 	@Override
 	@Transactional
 	public TerminalApplicationView requestInformation(CurrentUser reviewer, UUID id, String message) {
-		String asked = required("message", message);
+		String asked = FreeText.required("message", message, MAX_TEXT);
 		TerminalApplication application = lock(id);
 		application.requestInformation(reviewer.username(), asked, clock.instant());
 		return saved(application, "TERMINAL_APPLICATION_NEEDS_INFO", reviewer.username(), asked);
@@ -270,23 +270,6 @@ class TerminalApplicationService implements TerminalApplications {
 
 	private MerchantProfile merchant(MerchantId id) {
 		return merchants.find(id).orElseThrow(() -> new ResourceNotFoundException("Merchant"));
-	}
-
-	private static String required(String field, String value) {
-		if (value == null || value.isBlank()) {
-			throw new ValidationFailedException(new FieldViolation(field, "REQUIRED"));
-		}
-		return optional(field, value);
-	}
-
-	private static String optional(String field, String value) {
-		if (value == null || value.isBlank()) {
-			return null;
-		}
-		if (value.strip().length() > MAX_TEXT) {
-			throw new ValidationFailedException(new FieldViolation(field, "TOO_LONG"));
-		}
-		return value.strip();
 	}
 
 	private static void requireOwner(CurrentUser user) {

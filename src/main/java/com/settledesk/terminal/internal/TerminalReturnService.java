@@ -13,6 +13,7 @@ import com.settledesk.notification.NoticeKind;
 import com.settledesk.notification.Notifications;
 import com.settledesk.notification.Recipient;
 import com.settledesk.shared.FieldViolation;
+import com.settledesk.shared.FreeText;
 import com.settledesk.shared.MerchantId;
 import com.settledesk.shared.ResourceNotFoundException;
 import com.settledesk.shared.StateConflictException;
@@ -48,8 +49,8 @@ class TerminalReturnService implements TerminalReturns {
 	@Transactional
 	public Relocation requestRelocation(MerchantId merchantId, String serialNo, String toAddress, String reason,
 			String by) {
-		String address = text("installationAddress", toAddress, MAX_ADDRESS);
-		String why = text("reason", reason, MAX_TEXT);
+		String address = FreeText.required("installationAddress", toAddress, MAX_ADDRESS);
+		String why = FreeText.required("reason", reason, MAX_TEXT);
 		Terminal terminal = ownTerminal(merchantId, serialNo);
 		if (!terminal.status.isBound() || terminal.status == com.settledesk.terminal.TerminalStatus.RETURNING) {
 			throw new StateConflictException("TERMINAL_NOT_BOUND", "The terminal is on its way back");
@@ -71,7 +72,7 @@ class TerminalReturnService implements TerminalReturns {
 	@Override
 	@Transactional
 	public Relocation decideRelocation(UUID relocationId, boolean approve, String note, String by) {
-		String decisionNote = approve ? optionalText("note", note, MAX_TEXT) : text("note", note, MAX_TEXT);
+		String decisionNote = approve ? FreeText.optional("note", note, MAX_TEXT) : FreeText.required("note", note, MAX_TEXT);
 		Relocation relocation = returns.lockRelocation(relocationId)
 			.orElseThrow(() -> new ResourceNotFoundException("Relocation"));
 		if (relocation.status() != RelocationStatus.PENDING) {
@@ -109,7 +110,7 @@ class TerminalReturnService implements TerminalReturns {
 	@Override
 	@Transactional
 	public TerminalView requestReturn(MerchantId merchantId, String serialNo, String reason, String by) {
-		String why = optionalText("reason", reason, MAX_TEXT);
+		String why = FreeText.optional("reason", reason, MAX_TEXT);
 		Terminal terminal = ownTerminal(merchantId, serialNo);
 		terminal.requestReturn(changes.now());
 		changes.save(terminal, null, "RETURN_REQUESTED", why, by);
@@ -163,23 +164,5 @@ class TerminalReturnService implements TerminalReturns {
 		merchants.find(merchantId).ifPresent(merchant -> notifications.notifyMerchant(
 				new Recipient(merchant.id(), merchant.contactPhone(), merchant.language()), NoticeKind.TERMINAL, notice,
 				new Object[] { serialNo, note == null ? "" : note }));
-	}
-
-	private static String text(String field, String value, int max) {
-		if (value == null || value.isBlank()) {
-			throw new ValidationFailedException(new FieldViolation(field, "REQUIRED"));
-		}
-		return optionalText(field, value, max);
-	}
-
-	private static String optionalText(String field, String value, int max) {
-		if (value == null || value.isBlank()) {
-			return null;
-		}
-		String stripped = value.strip();
-		if (stripped.length() > max) {
-			throw new ValidationFailedException(new FieldViolation(field, "TOO_LONG"));
-		}
-		return stripped;
 	}
 }

@@ -2,7 +2,6 @@ package com.settledesk.terminal.internal;
 
 import java.security.SecureRandom;
 import java.time.Duration;
-import java.util.Map;
 import java.util.Optional;
 
 import org.slf4j.Logger;
@@ -25,6 +24,7 @@ import com.settledesk.notification.Recipient;
 import com.settledesk.secrets.EncryptedValue;
 import com.settledesk.secrets.SensitiveDataProtector;
 import com.settledesk.shared.FieldViolation;
+import com.settledesk.shared.FreeText;
 import com.settledesk.shared.MerchantId;
 import com.settledesk.shared.RateLimitedException;
 import com.settledesk.shared.ResourceNotFoundException;
@@ -185,17 +185,12 @@ class TerminalSecurityService implements TerminalSecurity {
 	@Override
 	@Transactional
 	public TerminalView unlock(String serialNo, String note, String by) {
-		if (note == null || note.isBlank()) {
-			throw new ValidationFailedException(new FieldViolation("note", "REQUIRED"));
-		}
-		if (note.length() > 500) {
-			throw new ValidationFailedException(new FieldViolation("note", "TOO_LONG"));
-		}
+		String checked = FreeText.required("note", note, 500);
 		Terminal terminal = terminals.lock(serialNo).orElseThrow(() -> new ResourceNotFoundException("Terminal"));
 		EncryptedValue freshCode = terminal.needsActivationCodeOnUnlock() && terminal.status == TerminalStatus.LOCKED
 				? activationCodes.issue(terminal.merchantId, serialNo) : null;
 		terminal.unlock(freshCode, changes.now());
-		changes.save(terminal, null, "UNLOCKED", note.strip(), by);
+		changes.save(terminal, null, "UNLOCKED", checked, by);
 		tell(terminal.merchantId, "notice.terminal.unlocked", serialNo);
 		return terminals.find(serialNo).orElseThrow();
 	}
