@@ -103,9 +103,10 @@ class MerchantService implements Merchants {
 		EncryptedValue legalId = protector.encrypt(idNumber);
 		int inserted = jdbc.sql("""
 				INSERT INTO merchant (id, merchant_no, kind, name, legal_name, legal_id_cipher, legal_id_fingerprint,
-				    contact_phone, mcc, status, settlement_mode, fee_plan, language, business_address, created_at, version)
-				VALUES (:id, :no, :kind, :name, :legalName, :legalId, :legalIdFp, :phone, :mcc, 'ACTIVE', :mode,
-				    :feePlan, :language, :businessAddress, :createdAt, 0)
+				    legal_id_masked, contact_phone, mcc, status, settlement_mode, fee_plan, language, business_address,
+				    created_at, version)
+				VALUES (:id, :no, :kind, :name, :legalName, :legalId, :legalIdFp, :legalIdMasked, :phone, :mcc, 'ACTIVE',
+				    :mode, :feePlan, :language, :businessAddress, :createdAt, 0)
 				ON CONFLICT DO NOTHING""")
 			.param("id", id.value())
 			.param("no", r.merchantNo())
@@ -114,6 +115,7 @@ class MerchantService implements Merchants {
 			.param("legalName", r.legalName().trim())
 			.param("legalId", legalId.toStorage())
 			.param("legalIdFp", protector.fingerprint(idNumber))
+			.param("legalIdMasked", Masking.maskIdNumber(idNumber))
 			.param("phone", r.contactPhone())
 			.param("mcc", r.mcc())
 			.param("mode", r.settlementMode().name())
@@ -180,10 +182,12 @@ class MerchantService implements Merchants {
 	}
 
 	private MerchantProfile map(ResultSet rs, int row) throws SQLException {
-		String legalId = protector.decrypt(EncryptedValue.fromStorage(rs.getString("legal_id_cipher")));
+		String masked = rs.getString("legal_id_masked");
+		if (masked == null) {
+			masked = Masking.maskIdNumber(protector.decrypt(EncryptedValue.fromStorage(rs.getString("legal_id_cipher"))));
+		}
 		return new MerchantProfile(new MerchantId(rs.getObject("id", UUID.class)), rs.getString("merchant_no"),
-				MerchantKind.valueOf(rs.getString("kind")), rs.getString("name"), rs.getString("legal_name"),
-				Masking.maskIdNumber(legalId), rs.getString("contact_phone"), rs.getString("mcc"),
+				MerchantKind.valueOf(rs.getString("kind")), rs.getString("name"), rs.getString("legal_name"), masked, rs.getString("contact_phone"), rs.getString("mcc"),
 				MerchantStatus.valueOf(rs.getString("status")), SettlementMode.valueOf(rs.getString("settlement_mode")),
 				rs.getString("fee_plan"), Locale.forLanguageTag(rs.getString("language")),
 				rs.getString("business_address"));

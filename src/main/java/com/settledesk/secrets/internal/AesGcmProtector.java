@@ -9,6 +9,7 @@ import java.util.Base64;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.concurrent.Callable;
 
 import javax.crypto.Cipher;
 import javax.crypto.Mac;
@@ -28,6 +29,11 @@ final class AesGcmProtector implements SensitiveDataProtector {
 
 	private static final int IV_BYTES = 12;
 	private static final int TAG_BITS = 128;
+	// Looking a cipher up costs more than using it; each thread keeps one and initialises it afresh for every use.
+	private static final ThreadLocal<Cipher> CIPHERS = ThreadLocal.withInitial(() -> instance(() -> Cipher.getInstance(
+			"AES/GCM/NoPadding")));
+	private static final ThreadLocal<Mac> MACS = ThreadLocal.withInitial(() -> instance(() -> Mac.getInstance(
+			"HmacSHA256")));
 
 	private final String activeKeyId;
 	private final Map<String, SecretKey> keys;
@@ -102,7 +108,7 @@ final class AesGcmProtector implements SensitiveDataProtector {
 	@Override
 	public String fingerprint(String plain) {
 		try {
-			Mac mac = Mac.getInstance("HmacSHA256");
+			Mac mac = MACS.get();
 			mac.init(fingerprintKey);
 			return HexFormat.of().formatHex(mac.doFinal(plain.getBytes(StandardCharsets.UTF_8)));
 		}
@@ -117,10 +123,19 @@ final class AesGcmProtector implements SensitiveDataProtector {
 	}
 
 	private static Cipher cipher(int mode, SecretKey key, byte[] iv, String keyId) throws GeneralSecurityException {
-		Cipher cipher = Cipher.getInstance("AES/GCM/NoPadding");
+		Cipher cipher = CIPHERS.get();
 		cipher.init(mode, key, new GCMParameterSpec(TAG_BITS, iv));
 		cipher.updateAAD(keyId.getBytes(StandardCharsets.UTF_8));
 		return cipher;
+	}
+
+	private static <T> T instance(Callable<T> lookup) {
+		try {
+			return lookup.call();
+		}
+		catch (Exception e) {
+			throw new IllegalStateException("The JDK's AES-GCM or HMAC is not available", e);
+		}
 	}
 
 	private static byte[] decodeKey(String base64) {

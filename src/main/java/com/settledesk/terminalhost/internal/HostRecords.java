@@ -3,10 +3,15 @@ package com.settledesk.terminalhost.internal;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 
+import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
+import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
+import org.springframework.jdbc.core.namedparam.SqlParameterSource;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -41,6 +46,22 @@ class HostRecords {
 			String responseHex, String responseCode, String rrn, String authCode, Long amountFen, String panMasked,
 			String panCipher, String entryMode, String originalRrn, UUID transactionId, String reference,
 			MerchantId merchantId, Instant at) {
+
+		NewAnswer capturedAs(UUID transaction) {
+			return new NewAnswer(terminalId, batchNo, stan, mti, kind, requestHash, responseHex, responseCode, rrn,
+					authCode, amountFen, panMasked, panCipher, entryMode, originalRrn, transaction, reference, merchantId,
+					at);
+		}
+
+		/** The answer refused after all: no RRN, authorisation code or card kept. */
+		NewAnswer declined(String declinedHex, String declinedCode) {
+			return new NewAnswer(terminalId, batchNo, stan, mti, kind, requestHash, declinedHex, declinedCode, null, null,
+					amountFen, panMasked, null, entryMode, originalRrn, null, reference, merchantId, at);
+		}
+	}
+
+	/** A request's place in a terminal's batch. */
+	record StanKey(String terminalId, String batchNo, String stan) {
 	}
 
 	record Totals(int purchases, long purchasesFen, int voids, long voidsFen) {
@@ -59,9 +80,9 @@ class HostRecords {
 			    :panCipher, :entryMode, :originalRrn, :transaction, :reference, :merchant, FALSE, FALSE, :at)""";
 
 	private final JdbcClient jdbc;
-	private final org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate batch;
+	private final NamedParameterJdbcTemplate batch;
 
-	HostRecords(JdbcClient jdbc, org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate batch) {
+	HostRecords(JdbcClient jdbc, NamedParameterJdbcTemplate batch) {
 		this.jdbc = jdbc;
 		this.batch = batch;
 	}
@@ -69,33 +90,11 @@ class HostRecords {
 	/** Inserts many answers in one round trip (the group commit of purchases). */
 	void insertAll(List<NewAnswer> answers) {
 		batch.batchUpdate(INSERT, answers.stream().map(HostRecords::parameters)
-			.toArray(org.springframework.jdbc.core.namedparam.SqlParameterSource[]::new));
+			.toArray(SqlParameterSource[]::new));
 	}
 
-	/** Records which transaction each approved purchase captured, in one round trip. */
-	void linkTransactions(List<java.util.Map.Entry<NewAnswer, UUID>> captured) {
-		batch.batchUpdate("""
-				UPDATE host_message SET transaction_id = :transaction
-				WHERE terminal_id = :tid AND batch_no = :batch AND stan = :stan AND mti = :mti""",
-				captured.stream().map(e -> new org.springframework.jdbc.core.namedparam.MapSqlParameterSource()
-					.addValue("transaction", e.getValue()).addValue("tid", e.getKey().terminalId())
-					.addValue("batch", e.getKey().batchNo()).addValue("stan", e.getKey().stan())
-					.addValue("mti", e.getKey().mti()))
-					.toArray(org.springframework.jdbc.core.namedparam.SqlParameterSource[]::new));
-	}
-
-	/** Replaces a stored answer (a purchase the capture refused after all). */
-	void replaceAnswer(NewAnswer a, String responseHex, String responseCode) {
-		jdbc.sql("""
-				UPDATE host_message SET response_hex = :response, response_code = :code, rrn = NULL, auth_code = NULL,
-				    pan_cipher = NULL
-				WHERE terminal_id = :tid AND batch_no = :batch AND stan = :stan AND mti = :mti""")
-			.param("response", responseHex).param("code", responseCode).param("tid", a.terminalId())
-			.param("batch", a.batchNo()).param("stan", a.stan()).param("mti", a.mti()).update();
-	}
-
-	private static org.springframework.jdbc.core.namedparam.MapSqlParameterSource parameters(NewAnswer a) {
-		return new org.springframework.jdbc.core.namedparam.MapSqlParameterSource()
+	private static MapSqlParameterSource parameters(NewAnswer a) {
+		return new MapSqlParameterSource()
 			.addValue("id", UUID.randomUUID()).addValue("tid", a.terminalId()).addValue("batch", a.batchNo())
 			.addValue("stan", a.stan()).addValue("mti", a.mti()).addValue("kind", a.kind().name())
 			.addValue("hash", a.requestHash()).addValue("response", a.responseHex()).addValue("code", a.responseCode())
@@ -114,16 +113,32 @@ class HostRecords {
 	}
 
 	/**
-	 * Whether a purchase with this STAN is new to an open batch of the terminal: the batch is open and neither the
-	 * purchase nor a reversal of it was seen. One query for the three checks.
+	 * Which of these purchases are new to an open batch of their terminal: the batch is open and neither the purchase
+	 * nor a reversal of it was seen. One round trip for a whole group.
 	 */
-	boolean freshPurchase(String terminalId, String batchNo, String stan) {
-		return jdbc.sql("""
-				SELECT COUNT(*) FROM host_batch b
-				WHERE b.terminal_id = :tid AND b.batch_no = :batch AND b.status = 'OPEN'
-				  AND NOT EXISTS (SELECT 1 FROM host_message m WHERE m.terminal_id = :tid AND m.batch_no = :batch
-				      AND m.stan = :stan AND m.mti IN ('0200', '0400'))""")
-			.param("tid", terminalId).param("batch", batchNo).param("stan", stan).query(Long.class).single() == 1;
+	Set<StanKey> freshPurchases(List<StanKey> keys) {
+		Set<List<String>> open = new HashSet<>();
+		Set<StanKey> seen = new HashSet<>();
+		jdbc.sql("""
+				SELECT 'OPEN' AS what, terminal_id, batch_no, '' AS stan FROM host_batch
+				WHERE status = 'OPEN' AND (terminal_id, batch_no) IN (:batches)
+				UNION ALL
+				SELECT 'SEEN' AS what, terminal_id, batch_no, stan FROM host_message
+				WHERE mti IN ('0200', '0400') AND (terminal_id, batch_no, stan) IN (:stans)""")
+			.param("batches", keys.stream().map(k -> List.of(k.terminalId(), k.batchNo())).distinct()
+				.map(List::toArray).toList())
+			.param("stans", keys.stream().map(k -> new Object[] { k.terminalId(), k.batchNo(), k.stan() }).toList())
+			.query((rs, row) -> "OPEN".equals(rs.getString(1))
+					? open.add(List.of(rs.getString(2), rs.getString(3)))
+					: seen.add(new StanKey(rs.getString(2), rs.getString(3), rs.getString(4))))
+			.list();
+		Set<StanKey> fresh = new HashSet<>();
+		for (StanKey key : keys) {
+			if (open.contains(List.of(key.terminalId(), key.batchNo())) && !seen.contains(key)) {
+				fresh.add(key);
+			}
+		}
+		return fresh;
 	}
 
 	/** Opens the batch unless it exists; answers its status afterwards. */

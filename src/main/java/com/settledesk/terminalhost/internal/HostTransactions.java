@@ -2,8 +2,12 @@ package com.settledesk.terminalhost.internal;
 
 import java.security.SecureRandom;
 import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.IdentityHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 import org.springframework.stereotype.Component;
 
@@ -11,6 +15,7 @@ import com.settledesk.acquiring.Capture;
 import com.settledesk.acquiring.CapturedTransaction;
 import com.settledesk.acquiring.Transactions;
 import com.settledesk.merchant.MerchantProfile;
+import com.settledesk.secrets.EncryptedValue;
 import com.settledesk.secrets.SensitiveDataProtector;
 import com.settledesk.settlementaccount.BankCardNumbers;
 import com.settledesk.settlementaccount.CardBinLookup;
@@ -20,6 +25,7 @@ import com.settledesk.shared.Masking;
 import com.settledesk.terminalhost.internal.HostRecords.Answered;
 import com.settledesk.terminalhost.internal.HostRecords.Kind;
 import com.settledesk.terminalhost.internal.HostRecords.NewAnswer;
+import com.settledesk.terminalhost.internal.HostRecords.StanKey;
 import com.settledesk.terminalhost.internal.TerminalHostService.HostRequest;
 
 /**
@@ -74,7 +80,7 @@ class HostTransactions {
 		}
 		CapturedTransaction captured = outcome.result().transaction();
 		String rrn = newRrn(host);
-		String authCode = String.format("%06d", random.nextInt(1_000_000));
+		String authCode = digits(random.nextInt(1_000_000), 6);
 		IsoMessage answer = new IsoMessage("0210").set(37, rrn).set(38, authCode);
 		byte[] packed = host.answer(ResponseCode.APPROVED, answer);
 		records.insert(new NewAnswer(host.tid(), host.batch(), host.stan(), "0200", Kind.PURCHASE, host.requestHash(),
@@ -104,7 +110,7 @@ class HostTransactions {
 		}
 		String reference = host.tid() + "-" + host.batch() + "-" + host.stan();
 		String rrn = newRrn(host);
-		String authCode = String.format("%06d", random.nextInt(1_000_000));
+		String authCode = digits(random.nextInt(1_000_000), 6);
 		byte[] packed = host.answer(ResponseCode.APPROVED, new IsoMessage("0210").set(37, rrn).set(38, authCode));
 		NewAnswer approved = new NewAnswer(host.tid(), host.batch(), host.stan(), "0200", Kind.PURCHASE,
 				host.requestHash(), HexBytes.hex(packed), ResponseCode.APPROVED.code, rrn, authCode, amount,
@@ -115,33 +121,39 @@ class HostTransactions {
 	}
 
 	/**
-	 * Captures planned purchases in the caller's one transaction: their answers stored first, then one capture of
-	 * them all, then the links to the captured transactions; a purchase the capture refuses gets its decline.
+	 * Captures planned purchases in the caller's one transaction: one read for whether each is new to an open batch,
+	 * one capture of those that are, then their answers stored, a decline for a purchase the capture refuses. A
+	 * purchase that is not new is left out (empty) to be answered on its own.
 	 */
-	List<byte[]> captureAll(List<PurchasePlan> plans) {
-		records.insertAll(plans.stream().map(PurchasePlan::approved).toList());
-		List<Transactions.BatchOutcome> outcomes = transactions.captureAll(plans.stream().map(PurchasePlan::capture)
-			.toList());
-		List<byte[]> answers = new java.util.ArrayList<>();
-		List<java.util.Map.Entry<NewAnswer, java.util.UUID>> captured = new java.util.ArrayList<>();
-		for (int i = 0; i < plans.size(); i++) {
-			PurchasePlan plan = plans.get(i);
+	List<Optional<byte[]>> captureAll(List<PurchasePlan> plans) {
+		Set<StanKey> fresh = records.freshPurchases(plans.stream()
+			.map(plan -> new StanKey(plan.host().tid(), plan.host().batch(), plan.host().stan())).toList());
+		List<PurchasePlan> taken = plans.stream()
+			.filter(plan -> fresh.contains(new StanKey(plan.host().tid(), plan.host().batch(),
+					plan.host().stan())))
+			.toList();
+		List<Transactions.BatchOutcome> outcomes = taken.isEmpty() ? List.of()
+				: transactions.captureAll(taken.stream().map(PurchasePlan::capture).toList());
+		Map<PurchasePlan, byte[]> answers = new IdentityHashMap<>();
+		List<NewAnswer> stored = new ArrayList<>();
+		for (int i = 0; i < taken.size(); i++) {
+			PurchasePlan plan = taken.get(i);
 			Transactions.BatchOutcome outcome = outcomes.get(i);
 			if (outcome.isRejected()) {
 				ResponseCode code = codeFor(outcome.violations());
 				byte[] declined = plan.host().answer(code);
-				records.replaceAnswer(plan.approved(), HexBytes.hex(declined), code.code);
-				answers.add(declined);
+				stored.add(plan.approved().declined(HexBytes.hex(declined), code.code));
+				answers.put(plan, declined);
 			}
 			else {
-				captured.add(java.util.Map.entry(plan.approved(), outcome.result().transaction().id()));
-				answers.add(plan.approvedAnswer());
+				stored.add(plan.approved().capturedAs(outcome.result().transaction().id()));
+				answers.put(plan, plan.approvedAnswer());
 			}
 		}
-		if (!captured.isEmpty()) {
-			records.linkTransactions(captured);
+		if (!stored.isEmpty()) {
+			records.insertAll(stored);
 		}
-		return answers;
+		return plans.stream().map(plan -> Optional.ofNullable(answers.get(plan))).toList();
 	}
 
 	byte[] voidPurchase(HostRequest host, MerchantProfile merchant) {
@@ -164,7 +176,7 @@ class HostTransactions {
 		transactions.reverse(original.reference(), "host-void:" + host.tid() + ":" + host.batch() + ":" + host.stan());
 		records.markVoided(original.id(), true);
 		String rrn = newRrn(host);
-		String authCode = String.format("%06d", random.nextInt(1_000_000));
+		String authCode = digits(random.nextInt(1_000_000), 6);
 		byte[] packed = host.answer(ResponseCode.APPROVED, new IsoMessage("0210").set(37, rrn).set(38, authCode));
 		records.insert(new NewAnswer(host.tid(), host.batch(), host.stan(), "0200", Kind.VOID, host.requestHash(),
 				HexBytes.hex(packed), ResponseCode.APPROVED.code, rrn, authCode, amount, null, null, request.text(22),
@@ -235,7 +247,13 @@ class HostTransactions {
 	/** yDDD and 8 random digits; the unique key catches the rare repeat, and the request is answered again. */
 	private String newRrn(HostRequest host) {
 		var day = host.at().atZone(SHANGHAI);
-		return (day.getYear() % 10) + String.format("%03d%08d", day.getDayOfYear(), random.nextInt(100_000_000));
+		return (day.getYear() % 10) + digits(day.getDayOfYear(), 3) + digits(random.nextInt(100_000_000), 8);
+	}
+
+	/** Zero-padded decimal digits, without a formatter (every approved request needs two such numbers). */
+	private static String digits(int value, int width) {
+		String plain = Integer.toString(value);
+		return "0".repeat(Math.max(0, width - plain.length())) + plain;
 	}
 
 	private static Long amountOf(IsoMessage request) {
@@ -249,7 +267,7 @@ class HostTransactions {
 
 	private String cardKindOfStored(Answered purchase) {
 		return records.panCipher(purchase.id()).map(cipher -> cardKindOf(protector.decrypt(
-				com.settledesk.secrets.EncryptedValue.fromStorage(cipher)))).orElse("DEBIT");
+				EncryptedValue.fromStorage(cipher)))).orElse("DEBIT");
 	}
 
 	/** Debit or credit from the BIN table; a card it does not know is taken as debit. */

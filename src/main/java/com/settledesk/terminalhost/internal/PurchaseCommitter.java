@@ -1,12 +1,13 @@
 package com.settledesk.terminalhost.internal;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
-import java.util.function.Function;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -20,8 +21,10 @@ import com.settledesk.terminalhost.internal.HostTransactions.PurchasePlan;
 /**
  * Group commit of purchases: concurrent purchases from many terminals are captured in one database transaction
  * (one round trip per statement kind), and each terminal is answered only after that commit. While one group
- * commits, the next gathers. A group that fails (say, a retransmission racing its original) is taken apart and
- * each purchase answered on its own, so no terminal gets another's fate.
+ * commits, the next gathers; a group smaller than the number of connected terminals waits a short moment (at most
+ * {@code max-wait}) for more, since a commit of eight costs hardly more than a commit of two. A purchase the group cannot take (a retransmission, a batch no
+ * longer open) and every purchase of a group that failed (say, a retransmission racing its original) are handed
+ * back to be answered one by one, so no terminal gets another's fate.
  */
 @Component
 class PurchaseCommitter implements SmartLifecycle {
@@ -29,28 +32,33 @@ class PurchaseCommitter implements SmartLifecycle {
 	private static final Logger log = LoggerFactory.getLogger(PurchaseCommitter.class);
 
 	private final HostTransactions transactions;
+	private final HostMetrics metrics;
 	private final TransactionTemplate tx;
 	private final int maxGroup;
+	private final int committers;
+	private final long maxWaitNanos;
 	private final BlockingQueue<Pending> queue = new LinkedBlockingQueue<>();
-	private volatile Thread committer;
+	private final List<Thread> threads = new ArrayList<>();
 	private volatile boolean running;
 
-	PurchaseCommitter(HostTransactions transactions, TransactionTemplate tx,
-			@Value("${settledesk.terminal-host.max-group:64}") int maxGroup) {
+	PurchaseCommitter(HostTransactions transactions, HostMetrics metrics, TransactionTemplate tx,
+			@Value("${settledesk.terminal-host.max-group:64}") int maxGroup,
+			@Value("${settledesk.terminal-host.committers:1}") int committers,
+			@Value("${settledesk.terminal-host.max-wait:PT0.002S}") Duration maxWait) {
 		this.transactions = transactions;
+		this.metrics = metrics;
+		this.maxWaitNanos = maxWait.toNanos();
 		this.tx = tx;
 		this.maxGroup = maxGroup;
+		this.committers = committers;
 	}
 
-	/**
-	 * Captures the planned purchase with whatever else is waiting and answers after the commit; {@code alone}
-	 * answers it on its own when its group failed.
-	 */
-	byte[] submit(PurchasePlan plan, Function<PurchasePlan, byte[]> alone) throws Exception {
-		Pending pending = new Pending(plan, alone, new CompletableFuture<>());
+	/** The planned purchase's answer after the commit of its group; empty when it is to be answered on its own. */
+	Optional<byte[]> submit(PurchasePlan plan) throws Exception {
 		if (!running) {
-			return alone.apply(plan);
+			return Optional.empty();
 		}
+		Pending pending = new Pending(plan, new CompletableFuture<>());
 		queue.add(pending);
 		return pending.answer().get(30, TimeUnit.SECONDS);
 	}
@@ -65,6 +73,14 @@ class PurchaseCommitter implements SmartLifecycle {
 				}
 				group.add(first);
 				queue.drainTo(group, maxGroup - 1);
+				long deadline = System.nanoTime() + maxWaitNanos;
+				while (group.size() < Math.min(maxGroup, metrics.openConnections()) && System.nanoTime() < deadline) {
+					Pending next = queue.poll(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
+					if (next != null) {
+						group.add(next);
+						queue.drainTo(group, maxGroup - group.size());
+					}
+				}
 				commit(group);
 			}
 			catch (InterruptedException e) {
@@ -79,37 +95,33 @@ class PurchaseCommitter implements SmartLifecycle {
 
 	private void commit(List<Pending> group) {
 		try {
-			List<byte[]> answers = tx.execute(status -> transactions.captureAll(group.stream().map(Pending::plan).toList()));
+			List<Optional<byte[]>> answers = tx.execute(status -> transactions.captureAll(group.stream()
+				.map(Pending::plan).toList()));
 			for (int i = 0; i < group.size(); i++) {
 				group.get(i).answer().complete(answers.get(i));
 			}
 		}
 		catch (RuntimeException e) {
 			log.info("A group of {} purchases failed ({}); answering each on its own", group.size(), e.toString());
-			for (Pending pending : group) {
-				try {
-					pending.answer().complete(pending.alone().apply(pending.plan()));
-				}
-				catch (RuntimeException single) {
-					pending.answer().completeExceptionally(single);
-				}
-			}
+			group.forEach(pending -> pending.answer().complete(Optional.empty()));
 		}
 	}
 
 	@Override
 	public void start() {
 		running = true;
-		committer = new Thread(this::commitGroups, "purchase-committer");
-		committer.setDaemon(true);
-		committer.start();
+		for (int i = 0; i < committers; i++) {
+			Thread thread = new Thread(this::commitGroups, "purchase-committer-" + i);
+			thread.setDaemon(true);
+			thread.start();
+			threads.add(thread);
+		}
 	}
 
 	@Override
 	public void stop() {
 		running = false;
-		Thread thread = committer;
-		if (thread != null) {
+		for (Thread thread : threads) {
 			try {
 				thread.join(TimeUnit.SECONDS.toMillis(10));
 			}
@@ -117,6 +129,7 @@ class PurchaseCommitter implements SmartLifecycle {
 				Thread.currentThread().interrupt();
 			}
 		}
+		threads.clear();
 	}
 
 	@Override
@@ -130,6 +143,6 @@ class PurchaseCommitter implements SmartLifecycle {
 		return Integer.MAX_VALUE - 4096;
 	}
 
-	private record Pending(PurchasePlan plan, Function<PurchasePlan, byte[]> alone, CompletableFuture<byte[]> answer) {
+	private record Pending(PurchasePlan plan, CompletableFuture<Optional<byte[]>> answer) {
 	}
 }

@@ -28,6 +28,7 @@ import com.settledesk.terminal.TerminalView;
 import com.settledesk.terminal.Terminals;
 import com.settledesk.terminalhost.internal.HostRecords.Answered;
 import com.settledesk.terminalhost.internal.HostRecords.BatchStatus;
+import com.settledesk.terminalhost.internal.KnownTerminals.Known;
 
 /**
  * Answers one ISO 8583 request of the profile (iso8583.md): format, terminal, MAC, retransmission and batch checks,
@@ -44,6 +45,7 @@ class TerminalHostService {
 	private static final Set<Integer> ECHOED = Set.of(3, 4, 11, 41, 42, 60);
 
 	private final Terminals terminals;
+	private final KnownTerminals knownTerminals;
 	private final TerminalMacs macs;
 	private final TerminalSecurity security;
 	private final Merchants merchants;
@@ -54,11 +56,12 @@ class TerminalHostService {
 	private final PurchaseCommitter committer;
 	private final Clock clock;
 
-	TerminalHostService(Terminals terminals, TerminalMacs macs, TerminalSecurity security, Merchants merchants,
-			HostRecords records, HostTransactions transactions, TransactionTemplate tx, HostMetrics metrics,
-			PurchaseCommitter committer, Clock clock) {
+	TerminalHostService(Terminals terminals, KnownTerminals knownTerminals, TerminalMacs macs, TerminalSecurity security,
+			Merchants merchants, HostRecords records, HostTransactions transactions, TransactionTemplate tx,
+			HostMetrics metrics, PurchaseCommitter committer, Clock clock) {
 		this.committer = committer;
 		this.terminals = terminals;
+		this.knownTerminals = knownTerminals;
 		this.macs = macs;
 		this.security = security;
 		this.merchants = merchants;
@@ -119,20 +122,26 @@ class TerminalHostService {
 		}
 		String tid = request.text(41);
 		String batch = request.text(60);
-		return tx.execute(status -> {
-			if (records.open(tid, batch, merchant.get().id(), clock.instant()) == BatchStatus.CLOSED) {
-				return plain(request, ResponseCode.SIGN_ON_FIRST);
-			}
-			TerminalMacs.WorkingKey key;
-			try {
-				key = macs.issueMacKey(tid);
-			}
-			catch (StateConflictException e) {
-				return plain(request, ResponseCode.NOT_PERMITTED);
-			}
-			IsoMessage answer = base("0810", request, ResponseCode.APPROVED).set(62, key.field62());
-			return Iso8583Codec.pack(answer);
-		});
+		try {
+			return tx.execute(status -> signOn(request, tid, batch, merchant.get()));
+		}
+		finally {
+			knownTerminals.forget(tid);
+		}
+	}
+
+	private byte[] signOn(IsoMessage request, String tid, String batch, MerchantProfile merchant) {
+		if (records.open(tid, batch, merchant.id(), clock.instant()) == BatchStatus.CLOSED) {
+			return plain(request, ResponseCode.SIGN_ON_FIRST);
+		}
+		TerminalMacs.WorkingKey key;
+		try {
+			key = macs.issueMacKey(tid);
+		}
+		catch (StateConflictException e) {
+			return plain(request, ResponseCode.NOT_PERMITTED);
+		}
+		return Iso8583Codec.pack(base("0810", request, ResponseCode.APPROVED).set(62, key.field62()));
 	}
 
 	private byte[] macProtected(IsoMessage request, byte[] packed) {
@@ -140,37 +149,38 @@ class TerminalHostService {
 			return null;
 		}
 		String tid = request.text(41);
-		Optional<TerminalView> terminal = terminals.findByTerminalId(tid);
-		if (terminal.isEmpty()) {
+		byte[] covered = Arrays.copyOf(packed, Math.max(0, packed.length - 8));
+		Optional<Known> known = knownTerminals.find(tid);
+		if (known.isPresent() && known.get().session().isPresent() && !macMatches(known.get(), request, covered)) {
+			// The remembered key may be older than the stored one (a sign-on through another instance).
+			known = knownTerminals.reread(tid);
+		}
+		if (known.isEmpty()) {
 			return plain(request, ResponseCode.NOT_PERMITTED);
 		}
-		byte[] covered = Arrays.copyOf(packed, Math.max(0, packed.length - 8));
-		Optional<TerminalMacs.MacSession> session = macs.session(tid);
-		if (session.isEmpty()) {
+		if (known.get().session().isEmpty()) {
 			return plain(request, ResponseCode.SIGN_ON_FIRST);
 		}
-		if (!request.has(64) || !MessageDigest.isEqual(session.get().mac(covered), request.bytes(64))) {
+		TerminalMacs.MacSession session = known.get().session().get();
+		if (!macMatches(known.get(), request, covered)) {
 			metrics.macFailure(tid);
 			security.macFailed(tid);
+			knownTerminals.forget(tid);
 			return plain(request, ResponseCode.MAC_ERROR);
 		}
-		if (session.get().failuresCounting()) {
+		if (session.failuresCounting()) {
 			security.macVerified(tid);
+			knownTerminals.forget(tid);
 		}
-		HostRequest host = new HostRequest(request, tid, terminal.get(), requestHash(covered), clock.instant(),
-				session.get());
+		HostRequest host = new HostRequest(request, tid, known.get().terminal(), requestHash(covered), clock.instant(),
+				session);
 		if (!request.has(42) || !validBatch(request.text(60))) {
 			return host.answer(ResponseCode.FORMAT_ERROR);
 		}
 		if ("0200".equals(request.mti()) && "000000".equals(request.text(3))) {
-			Optional<HostTransactions.PurchasePlan> plan = plan(host);
-			if (plan.isPresent()) {
-				try {
-					return committer.submit(plan.get(), alone -> tx.execute(status -> answer(alone.host())));
-				}
-				catch (Exception e) {
-					throw new IllegalStateException("The purchase's group commit did not answer", e);
-				}
+			Optional<byte[]> grouped = plan(host, known.get()).flatMap(this::groupCommitted);
+			if (grouped.isPresent()) {
+				return grouped.get();
 			}
 		}
 		for (int attempt = 0;; attempt++) {
@@ -186,18 +196,32 @@ class TerminalHostService {
 		}
 	}
 
-	/** A purchase that passes every check before its capture goes to the group commit; any other, one by one. */
-	private Optional<HostTransactions.PurchasePlan> plan(HostRequest host) {
-		IsoMessage request = host.request();
-		if (host.terminal().status() != TerminalStatus.ACTIVE
-				|| !records.freshPurchase(host.tid(), request.text(60), request.text(11))) {
+	private static boolean macMatches(Known known, IsoMessage request, byte[] covered) {
+		return request.has(64) && MessageDigest.isEqual(known.session().orElseThrow().mac(covered), request.bytes(64));
+	}
+
+	/**
+	 * A purchase from an active terminal of the merchant in field 42 goes to the group commit; any other, and one
+	 * the group hands back, is answered one by one.
+	 */
+	private Optional<HostTransactions.PurchasePlan> plan(HostRequest host, Known known) {
+		if (host.terminal().status() != TerminalStatus.ACTIVE || !known.boundTo(host.request().text(42))) {
 			return Optional.empty();
 		}
-		Optional<MerchantProfile> merchant = merchants.findByMerchantNo(request.text(42));
-		if (merchant.isEmpty() || !merchant.get().id().equals(host.terminal().merchantId())) {
-			return Optional.empty();
+		return transactions.plan(host, known.merchant().orElseThrow());
+	}
+
+	private Optional<byte[]> groupCommitted(HostTransactions.PurchasePlan plan) {
+		try {
+			return committer.submit(plan);
 		}
-		return transactions.plan(host, merchant.get());
+		catch (InterruptedException e) {
+			Thread.currentThread().interrupt();
+			throw new IllegalStateException("Interrupted while the purchase's group committed", e);
+		}
+		catch (Exception e) {
+			throw new IllegalStateException("The purchase's group commit did not answer", e);
+		}
 	}
 
 	private byte[] answer(HostRequest host) {

@@ -51,6 +51,11 @@ final class IsoTerminal implements AutoCloseable {
 		return answer;
 	}
 
+	/** Takes a MAC key delivered another way (a sign-on through another host instance). */
+	void adoptKey(String field62) {
+		macKey = macKeyOf(field62, masterKey);
+	}
+
 	IsoMessage purchase(String stan, String pan, long amountFen, String entryMode) throws IOException {
 		return exchange(purchaseMessage(stan, pan, amountFen, entryMode), true);
 	}
@@ -155,16 +160,29 @@ final class IsoTerminal implements AutoCloseable {
 		return key;
 	}
 
+	// A terminal keeps its ciphers; so does each benchmark thread (looking one up costs more than a MAC).
+	private static final ThreadLocal<Cipher> CBC = ThreadLocal.withInitial(() -> cipher("DES/CBC/NoPadding"));
+	private static final ThreadLocal<Cipher> ECB = ThreadLocal.withInitial(() -> cipher("DES/ECB/NoPadding"));
+
+	private static Cipher cipher(String transformation) {
+		try {
+			return Cipher.getInstance(transformation);
+		}
+		catch (java.security.GeneralSecurityException e) {
+			throw new IllegalStateException(e);
+		}
+	}
+
 	/** ANSI X9.19 with the JDK's DES: CBC under K1 over the zero-padded data, then decrypt K2, encrypt K1. */
 	static byte[] x919(byte[] macKey, byte[] data) {
 		try {
-			Cipher des = Cipher.getInstance("DES/CBC/NoPadding");
+			Cipher des = CBC.get();
 			byte[] padded = Arrays.copyOf(data, (data.length + 7) / 8 * 8);
 			des.init(Cipher.ENCRYPT_MODE, new SecretKeySpec(Arrays.copyOf(macKey, 8), "DES"),
 					new javax.crypto.spec.IvParameterSpec(new byte[8]));
 			byte[] cbc = des.doFinal(padded);
 			byte[] last = Arrays.copyOfRange(cbc, cbc.length - 8, cbc.length);
-			Cipher ecb = Cipher.getInstance("DES/ECB/NoPadding");
+			Cipher ecb = ECB.get();
 			ecb.init(Cipher.DECRYPT_MODE, new SecretKeySpec(Arrays.copyOfRange(macKey, 8, 16), "DES"));
 			last = ecb.doFinal(last);
 			ecb.init(Cipher.ENCRYPT_MODE, new SecretKeySpec(Arrays.copyOf(macKey, 8), "DES"));

@@ -19,6 +19,7 @@ import com.settledesk.ledger.Ledger;
 import com.settledesk.ledger.LedgerAccount;
 import com.settledesk.shared.Money;
 import com.settledesk.terminal.TerminalStatus;
+import com.settledesk.terminal.TerminalMacs;
 import com.settledesk.terminal.Terminals;
 import com.settledesk.testsupport.ApiClient;
 import com.settledesk.testsupport.IntegrationTest;
@@ -50,6 +51,9 @@ class TerminalHostIntegrationTests {
 
 	@Autowired
 	Ledger ledger;
+
+	@Autowired
+	TerminalMacs macs;
 
 	@Autowired
 	JdbcClient jdbc;
@@ -232,6 +236,31 @@ class TerminalHostIntegrationTests {
 			assertThat(answer.text(39)).isEqualTo("30");
 			assertThat(answer.text(11)).isEqualTo("000901");
 		}
+	}
+
+	@Test
+	void a_key_issued_elsewhere_after_the_host_remembered_the_old_one_is_accepted_without_counting_a_mac_failure()
+			throws IOException {
+		try (IsoTerminal terminal = terminal()) {
+			terminal.signOn();
+			assertThat(terminal.purchase("001101", PAN, 100, "051").text(39)).isEqualTo("00");
+			terminal.adoptKey(macs.issueMacKey(terminalId).field62());
+			assertThat(terminal.purchase("001102", PAN, 100, "051").text(39)).isEqualTo("00");
+		}
+		assertThat(jdbc.sql("SELECT mac_failures FROM terminal WHERE terminal_id = :tid").param("tid", terminalId)
+			.query(Integer.class).single()).isZero();
+	}
+
+	@Test
+	void a_terminal_locked_elsewhere_after_the_host_remembered_it_active_captures_nothing() throws IOException {
+		try (IsoTerminal terminal = terminal()) {
+			terminal.signOn();
+			assertThat(terminal.purchase("001201", PAN, 100, "051").text(39)).isEqualTo("00");
+			jdbc.sql("UPDATE terminal SET status = 'LOCKED', lock_reason = 'REPORTED_LOST' WHERE terminal_id = :tid").param("tid", terminalId).update();
+			assertThat(terminal.purchase("001202", PAN, 100, "051").text(39)).isEqualTo("58");
+		}
+		assertThat(jdbc.sql("SELECT COUNT(*) FROM card_transaction WHERE terminal_sn = :sn").param("sn", merchant.terminalSn())
+			.query(Long.class).single()).isEqualTo(1);
 	}
 
 	@Test
