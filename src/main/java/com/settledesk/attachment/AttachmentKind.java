@@ -10,5 +10,7 @@ public enum AttachmentKind {
 	/** 授权书 (非法人结算) */
 	AUTHORIZATION,
 	/** 开户许可证 / 开户证明 */
-	ACCOUNT_PROOF
+	ACCOUNT_PROOF,
+	/** A screenshot or document for a customer-service ticket (工单附件) */
+	TICKET
 }

@@ -4,5 +4,7 @@ package com.settledesk.identity;
 public enum OtpPurpose {
 	SETTLEMENT_CARD_CHANGE,
 	/** 机具挂失 */
-	TERMINAL_REPORT_LOST
+	TERMINAL_REPORT_LOST,
+	/** 短信验证码登录 / 重设密码: a merchant user back into a locked or forgotten account. */
+	ACCOUNT_RECOVERY
 }

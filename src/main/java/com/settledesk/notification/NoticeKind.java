@@ -12,9 +12,11 @@ public enum NoticeKind {
 	/** A statement prepared in the background is ready to download. */
 	STATEMENT,
 	/** Terminal applications, shipping, relocation and returns (机具). */
-	TERMINAL;
+	TERMINAL,
+	/** Customer service answered or resolved a ticket (客服): always by SMS, with the number, never the text. */
+	SERVICE;
 
 	public boolean alwaysBySms() {
-		return this == SECURITY;
+		return this == SECURITY || this == SERVICE;
 	}
 }

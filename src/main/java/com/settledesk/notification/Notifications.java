@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.UUID;
 
 import com.settledesk.shared.MerchantId;
 
@@ -39,6 +40,15 @@ public interface Notifications {
 
 	/** What was sent to a recipient, newest first. */
 	List<SentMessage> sentTo(String to, int limit);
+
+	/** What was queued for a recipient (phone or e-mail), newest first, masked and without the text. */
+	List<Delivery> deliveriesTo(String to, int limit);
+
+	/**
+	 * Queues one of the recipient's messages again (audited); one-time codes are never sent again (409), and an id
+	 * that is not one of the recipient's messages is a 404.
+	 */
+	void resend(UUID deliveryId, String to, String by);
 
 	/** Messages in the given states, newest first, for operators. */
 	List<Delivery> deliveries(Set<DeliveryStatus> statuses, int limit);

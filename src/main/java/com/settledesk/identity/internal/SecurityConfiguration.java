@@ -35,6 +35,7 @@ import org.springframework.security.oauth2.server.resource.authentication.JwtAut
 import org.springframework.security.oauth2.server.resource.authentication.JwtGrantedAuthoritiesConverter;
 import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.access.intercept.AuthorizationFilter;
 import org.springframework.security.web.access.AccessDeniedHandler;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy;
 import org.springframework.security.web.header.writers.StaticHeadersWriter;
@@ -72,7 +73,8 @@ class SecurityConfiguration {
 			AccessDeniedHandler problemAccessDenied, JwtAuthenticationConverter jwtConverter) throws Exception {
 		http.securityMatcher("/api/**")
 			.authorizeHttpRequests(auth -> auth
-				.requestMatchers(HttpMethod.POST, "/api/v1/auth/token").permitAll()
+				.requestMatchers(HttpMethod.POST, "/api/v1/auth/token", "/api/v1/auth/sms-code", "/api/v1/auth/password-reset")
+				.permitAll()
 				.requestMatchers(HttpMethod.POST, "/api/v1/auth/logout").authenticated()
 				// Development endpoints exist only in the demo profile; elsewhere nothing answers but 404.
 				.requestMatchers("/api/v1/dev/**").permitAll()
@@ -82,6 +84,9 @@ class SecurityConfiguration {
 				.requestMatchers(HttpMethod.GET, "/api/v1/terminal-models").hasAnyRole(MERCHANT_OR_OPERATOR)
 				.requestMatchers(HttpMethod.GET, "/api/v1/merchant/profile", "/api/v1/merchant/transactions",
 						"/api/v1/merchant/terminals", "/api/v1/merchant/terminals/*", "/api/v1/merchant/transactions/*/slip")
+				.hasAnyRole(MERCHANT)
+				// Owner and cashier both ask customer service (客服) and read the saved answers.
+				.requestMatchers("/api/v1/merchant/tickets", "/api/v1/merchant/tickets/**", "/api/v1/merchant/help")
 				.hasAnyRole(MERCHANT)
 				.requestMatchers("/api/v1/merchant/**").hasRole(Role.MERCHANT_OWNER.name())
 				.requestMatchers("/api/v1/card-bins/**").hasAnyRole(MERCHANT_OR_OPERATOR)
@@ -131,9 +136,11 @@ class SecurityConfiguration {
 
 	@Bean
 	@Order(3)
-	SecurityFilterChain webChain(HttpSecurity http, LoginService loginService) throws Exception {
+	SecurityFilterChain webChain(HttpSecurity http, LoginService loginService, UserAccountRepository users, Clock clock)
+			throws Exception {
+		SessionFreshness sessionFreshness = new SessionFreshness(users);
 		http.authorizeHttpRequests(auth -> auth
-				.requestMatchers("/login", "/error", "/webjars/**", "/css/**", "/js/**", "/img/**", "/favicon.ico")
+				.requestMatchers("/login", "/login/sms", "/login/reset", "/error", "/webjars/**", "/css/**", "/js/**", "/img/**", "/favicon.ico")
 				.permitAll()
 				// The stop link of a change notice works without login; development pages exist only in the demo.
 				.requestMatchers("/stop/**", "/dev/**").permitAll()
@@ -152,16 +159,19 @@ class SecurityConfiguration {
 				.requestMatchers("/").authenticated()
 				.requestMatchers(HttpMethod.GET, "/transactions", "/transactions/*/slip", "/transactions/*/slip.pdf")
 				.hasAnyRole(MERCHANT)
+				.requestMatchers("/tickets", "/tickets/**", "/help").hasAnyRole(MERCHANT)
 				.anyRequest().hasRole(Role.MERCHANT_OWNER.name()))
 			.csrf(csrf -> csrf.ignoringRequestMatchers("/sim/**"))
 			.authenticationProvider(new PasswordLoginProvider(loginService))
 			.formLogin(form -> form.loginPage("/login")
 				.successHandler((request, response, authentication) -> {
+					SessionFreshness.signedIn(request.getSession(), clock.instant());
 					var user = CurrentUsers.from(authentication);
 					response.sendRedirect(request.getContextPath() + (user != null && user.isOperator() ? "/ops" : "/"));
 				})
 				.failureHandler((request, response, exception) -> response.sendRedirect(
 						request.getContextPath() + (exception instanceof LockedException ? "/login?locked" : "/login?error"))))
+			.addFilterBefore(sessionFreshness, AuthorizationFilter.class)
 			.logout(logout -> logout.logoutUrl("/logout").logoutSuccessUrl("/login?logout"))
 			.headers(headers -> privacyHeaders(headers).contentSecurityPolicy(csp -> csp.policyDirectives(
 					"default-src 'self'; img-src 'self' data: blob:; style-src 'self' 'unsafe-inline'; "

@@ -3,6 +3,7 @@ package com.settledesk.identity.internal;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.OffsetDateTime;
+import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -32,6 +33,18 @@ class UserAccountRepository {
 
 	List<UserAccount> findAll() {
 		return jdbc.sql("SELECT * FROM user_account ORDER BY role, username").query(UserAccountRepository::map).list();
+	}
+
+	/** A new password hash; earlier tokens and sessions end, for they were issued before {@code at}. */
+	void changePassword(java.util.UUID id, String hash, Instant at) {
+		jdbc.sql("UPDATE user_account SET password_hash = :hash, password_changed_at = :at, version = version + 1 WHERE id = :id")
+			.param("hash", hash).param("at", Timestamps.toDb(at)).param("id", id).update();
+	}
+
+	/** When the user's password last changed, for ending web sessions that began before it. */
+	Optional<Instant> passwordChangedAt(java.util.UUID id) {
+		return jdbc.sql("SELECT password_changed_at FROM user_account WHERE id = :id AND enabled = TRUE").param("id", id)
+			.query((rs, row) -> Timestamps.fromDb(rs.getObject(1, java.time.OffsetDateTime.class))).optional();
 	}
 
 	long count() {

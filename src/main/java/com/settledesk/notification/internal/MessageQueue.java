@@ -8,6 +8,7 @@ import java.util.EnumMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 
@@ -104,12 +105,31 @@ class MessageQueue {
 		return jdbc.sql("SELECT * FROM notification_message WHERE status IN (:statuses) ORDER BY sent_at DESC LIMIT :limit")
 			.param("statuses", statuses.stream().map(Enum::name).toList())
 			.param("limit", Math.max(1, Math.min(limit, 500)))
-			.query((rs, row) -> new Delivery(rs.getObject("id", UUID.class), mask(rs), Channel.valueOf(rs.getString("channel")),
+			.query(MessageQueue::delivery)
+			.list();
+	}
+
+	List<Delivery> deliveriesTo(String to, int limit) {
+		return jdbc.sql("SELECT * FROM notification_message WHERE recipient = :to ORDER BY sent_at DESC LIMIT :limit")
+			.param("to", to).param("limit", Math.max(1, Math.min(limit, 200)))
+			.query(MessageQueue::delivery)
+			.list();
+	}
+
+	/** The stored message with this id and recipient, ready to be queued again under a new id. */
+	Optional<OutgoingMessage> copyOf(UUID id, String to) {
+		return jdbc.sql("SELECT * FROM notification_message WHERE id = :id AND recipient = :to").param("id", id)
+			.param("to", to).query(this::outgoing).optional()
+			.map(m -> new OutgoingMessage(UUID.randomUUID(), m.to(), m.channel(), m.template(), m.args(), m.language(),
+					m.subject(), m.text()));
+	}
+
+	private static Delivery delivery(ResultSet rs, int row) throws SQLException {
+		return new Delivery(rs.getObject("id", UUID.class), mask(rs), Channel.valueOf(rs.getString("channel")),
 					rs.getString("template"), DeliveryStatus.valueOf(rs.getString("status")), rs.getInt("attempts"),
 					rs.getString("last_error"), Timestamps.fromDb(rs.getObject("sent_at", OffsetDateTime.class)),
 					Timestamps.fromDb(rs.getObject("next_attempt_at", OffsetDateTime.class)),
-					Timestamps.fromDb(rs.getObject("delivered_at", OffsetDateTime.class))))
-			.list();
+					Timestamps.fromDb(rs.getObject("delivered_at", OffsetDateTime.class)));
 	}
 
 	Map<DeliveryStatus, Long> counts() {

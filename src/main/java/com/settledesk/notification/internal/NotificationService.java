@@ -31,6 +31,8 @@ import com.settledesk.shared.Masking;
 import com.settledesk.shared.MerchantId;
 import com.settledesk.shared.ValidationFailedException;
 import com.settledesk.shared.Timestamps;
+import com.settledesk.shared.ResourceNotFoundException;
+import com.settledesk.shared.StateConflictException;
 
 @Service
 class NotificationService implements Notifications {
@@ -154,6 +156,24 @@ class NotificationService implements Notifications {
 	@Transactional(readOnly = true)
 	public List<SentMessage> sentTo(String to, int limit) {
 		return queue.sentTo(to, limit);
+	}
+
+	@Override
+	@Transactional(readOnly = true)
+	public List<Delivery> deliveriesTo(String to, int limit) {
+		return to == null ? List.of() : queue.deliveriesTo(to, limit);
+	}
+
+	@Override
+	@Transactional
+	public void resend(UUID deliveryId, String to, String by) {
+		OutgoingMessage copy = queue.copyOf(deliveryId, to).orElseThrow(() -> new ResourceNotFoundException("Message"));
+		if (copy.template() != null && copy.template().startsWith("sms.otp.")) {
+			throw new StateConflictException("MESSAGE_NOT_RESENDABLE", "A one-time code is never sent again");
+		}
+		queue.enqueue(copy, clock.instant());
+		audit.record(AuditEvent.of("NOTICE_RESENT", "MESSAGE", deliveryId.toString()).by(by)
+			.after(Map.of("copy", copy.id().toString(), "template", String.valueOf(copy.template()))));
 	}
 
 	@Override
