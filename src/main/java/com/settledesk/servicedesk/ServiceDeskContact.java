@@ -14,7 +14,7 @@ public class ServiceDeskContact {
 	private final String hours;
 
 	ServiceDeskContact(@Value("${settledesk.service-desk.phone:400-820-9588}") String phone,
-			@Value("${settledesk.service-desk.hours:09:00–21:00}") String hours) {
+			@Value("${settledesk.service-desk.hours:09:00-21:00}") String hours) {
 		this.phone = phone;
 		this.hours = hours;
 	}

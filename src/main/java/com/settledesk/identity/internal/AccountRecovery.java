@@ -59,8 +59,10 @@ public class AccountRecovery {
 		this.policy = properties.throttlePolicy();
 	}
 
-	/** Sends a code when the phone is a merchant user's; says nothing either way (a refusal by a limit included). */
-	@Transactional
+	/**
+	 * Sends a code when the phone is a merchant user's; says nothing either way (a refusal by a limit included). Not
+	 * one transaction: a code refused by its limits must not undo the record of the refusal.
+	 */
 	public void sendCode(String phone, String clientIp, Locale language) {
 		Optional<UserAccount> user = merchantUser(phone);
 		if (user.isEmpty()) {

@@ -140,7 +140,7 @@ class SecurityConfiguration {
 			throws Exception {
 		SessionFreshness sessionFreshness = new SessionFreshness(users);
 		http.authorizeHttpRequests(auth -> auth
-				.requestMatchers("/login", "/login/sms", "/login/reset", "/error", "/webjars/**", "/css/**", "/js/**", "/img/**", "/favicon.ico")
+				.requestMatchers("/login", "/login/sms", "/login/sms/code", "/login/reset", "/error", "/webjars/**", "/css/**", "/js/**", "/img/**", "/favicon.ico")
 				.permitAll()
 				// The stop link of a change notice works without login; development pages exist only in the demo.
 				.requestMatchers("/stop/**", "/dev/**").permitAll()
