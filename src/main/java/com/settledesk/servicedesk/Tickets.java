@@ -47,10 +47,10 @@ public interface Tickets {
 	/** Closes resolved tickets without a reply for the configured time; answers how many. */
 	int closeQuietTickets();
 
-	Map<TicketStatus, Long> countByStatus();
-
 	/** Open tickets whose first answer is overdue, and answered ones whose first answer came late. */
 	long firstAnswerBreaches();
+
+	TicketStatistics statistics();
 
 	record Opened(TicketView ticket, boolean replayed) {
 	}

@@ -220,6 +220,8 @@ class ServiceDeskIntegrationTests {
 		String cookie = api.webLogin("agent1");
 		var page = api.send(api.builder("/ops/tickets", null).header("Cookie", cookie).GET());
 		assertThat(page.body()).contains("sla-breach");
+		assertThat(api.get("/actuator/prometheus", api.token("admin")).body())
+			.contains("settledesk_tickets_first_answer_breaches", "settledesk_tickets{", "settledesk_tickets_active{");
 	}
 
 	@Test

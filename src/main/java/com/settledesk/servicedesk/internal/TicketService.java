@@ -34,7 +34,7 @@ import com.settledesk.servicedesk.QueueFilter;
 import com.settledesk.servicedesk.RelatedKind;
 import com.settledesk.servicedesk.Team;
 import com.settledesk.servicedesk.TicketCategory;
-import com.settledesk.servicedesk.TicketStatus;
+import com.settledesk.servicedesk.TicketStatistics;
 import com.settledesk.servicedesk.TicketView;
 import com.settledesk.servicedesk.Tickets;
 import com.settledesk.shared.ClockConfiguration;
@@ -263,8 +263,10 @@ class TicketService implements Tickets {
 
 	@Override
 	@Transactional(readOnly = true)
-	public Map<TicketStatus, Long> countByStatus() {
-		return tickets.countByStatus();
+	public TicketStatistics statistics() {
+		return new TicketStatistics(tickets.countByStatus(), tickets.activeByCategory(),
+				tickets.firstAnswerBreaches(clock.instant()),
+				tickets.averageFirstAnswerSeconds().map(s -> java.time.Duration.ofSeconds(s.longValue())), tickets.ratings());
 	}
 
 	@Override

@@ -74,8 +74,7 @@ class OpsTicketPagesController {
 		model.addAttribute("statuses", TicketStatus.values());
 		model.addAttribute("categories", TicketCategory.values());
 		model.addAttribute("teams", Team.values());
-		model.addAttribute("counts", tickets.countByStatus());
-		model.addAttribute("breaches", tickets.firstAnswerBreaches());
+		model.addAttribute("stats", tickets.statistics());
 		model.addAttribute("now", clock.instant());
 		return "console/tickets";
 	}
