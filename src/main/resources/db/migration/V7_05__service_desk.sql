@@ -44,7 +44,7 @@ CREATE TABLE ticket_message (
   internal       BOOLEAN                  NOT NULL,
   attachment_ids VARCHAR(400),
   created_at     TIMESTAMP WITH TIME ZONE NOT NULL,
-  CONSTRAINT ticket_message_side_ck CHECK (author_side IN ('MERCHANT', 'AGENT', 'SYSTEM')),
+  CONSTRAINT ticket_message_side_ck CHECK (author_side IN ('MERCHANT', 'AGENT')),
   CONSTRAINT ticket_message_internal_ck CHECK (author_side = 'AGENT' OR NOT internal)
 );
 CREATE INDEX ticket_message_ticket_idx ON ticket_message (ticket_id, created_at);

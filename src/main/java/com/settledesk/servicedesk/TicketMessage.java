@@ -9,6 +9,6 @@ public record TicketMessage(UUID id, Side side, String author, String body, bool
 		Instant at) {
 
 	public enum Side {
-		MERCHANT, AGENT, SYSTEM
+		MERCHANT, AGENT
 	}
 }

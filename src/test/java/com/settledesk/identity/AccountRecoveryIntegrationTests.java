@@ -129,6 +129,20 @@ class AccountRecoveryIntegrationTests {
 	}
 
 	@Test
+	void an_owner_locked_out_by_wrong_passwords_gets_back_in_with_a_reset_and_no_call() {
+		for (int i = 0; i < 5; i++) {
+			api.post("/api/v1/auth/token", Map.of("username", merchant.owner(), "password", "wrong-" + i), null);
+		}
+		assertThat(api.post("/api/v1/auth/token", Map.of("username", merchant.owner(), "password",
+				ApiClient.DEMO_PASSWORD), null).status()).isEqualTo(423);
+		api.post("/api/v1/auth/sms-code", Map.of("phone", merchant.phone()), null);
+		assertThat(api.post("/api/v1/auth/password-reset", Map.of("phone", merchant.phone(), "smsCode",
+				fixtures.latestCode(merchant.phone()), "newPassword", "BackIn2026"), null).status()).isEqualTo(204);
+		assertThat(api.post("/api/v1/auth/token", Map.of("username", merchant.owner(), "password", "BackIn2026"), null)
+			.status()).isEqualTo(200);
+	}
+
+	@Test
 	void the_login_page_offers_sms_sign_in_and_reset_without_revealing_a_phone() {
 		var login = api.send(api.builder("/login", null).header("Accept", "text/html").GET());
 		assertThat(login.body()).contains("/login/sms", "/login/reset", "400-820-9588");

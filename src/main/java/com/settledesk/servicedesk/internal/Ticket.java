@@ -149,7 +149,6 @@ final class Ticket {
 			return false;
 		}
 		closedAt = now;
-		add(Side.SYSTEM, "system", "closed without reply", false, List.of(), now);
 		moveTo(TicketStatus.CLOSED, now);
 		return true;
 	}
