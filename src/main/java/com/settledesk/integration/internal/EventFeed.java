@@ -1,0 +1,129 @@
+package com.settledesk.integration.internal;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.UUID;
+
+import org.springframework.modulith.events.ApplicationModuleListener;
+import org.springframework.stereotype.Component;
+
+import com.settledesk.cardchange.ChangeRequestStatusChanged;
+import com.settledesk.integration.EventType;
+import com.settledesk.merchant.Merchants;
+import com.settledesk.posapplication.ApplicationStatusChanged;
+import com.settledesk.servicedesk.TicketStatusChanged;
+import com.settledesk.settlementaccount.SettlementAccountChanged;
+import com.settledesk.shared.ClockConfiguration;
+import com.settledesk.shared.MerchantId;
+import com.settledesk.terminal.TerminalStatusChanged;
+
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Turns domain events into the catalogue's integration events (docs/events.md) and queues one delivery per
+ * subscribed endpoint. It listens through Spring Modulith's publication registry: an event is stored in the
+ * transaction of the change that caused it and handed here after that commit, again after a crash until this
+ * listener completes; a change that rolled back has no event. Only masked numbers go into an event.
+ */
+@Component
+class EventFeed {
+
+	private final DeliveryRepository deliveries;
+	private final EndpointRepository endpoints;
+	private final Merchants merchants;
+	private final JsonMapper json;
+	private final Clock clock;
+
+	EventFeed(DeliveryRepository deliveries, EndpointRepository endpoints, Merchants merchants, JsonMapper json,
+			Clock clock) {
+		this.deliveries = deliveries;
+		this.endpoints = endpoints;
+		this.merchants = merchants;
+		this.json = json;
+		this.clock = clock;
+	}
+
+	@ApplicationModuleListener
+	void on(ChangeRequestStatusChanged e) {
+		record(EventType.CHANGE_REQUEST_STATUS_CHANGED, new MerchantId(e.merchantId()),
+				"change_request:" + e.requestId() + ":" + e.status() + ":" + (e.note() == null ? 0 : e.note().hashCode()),
+				data("changeRequestId", e.requestId().toString(), "status", e.status().name()));
+	}
+
+	@ApplicationModuleListener
+	void on(SettlementAccountChanged e) {
+		record(EventType.SETTLEMENT_ACCOUNT_CHANGED, new MerchantId(e.merchantId()), "settlement_account:" + e.newAccountId(),
+				data("settlementAccountId", e.newAccountId().toString(), "accountNumberMasked", e.newAccountMasked(),
+						"effectiveAt", time(e.effectiveAt())));
+	}
+
+	@ApplicationModuleListener
+	void on(TerminalStatusChanged e) {
+		if (e.merchantId() == null) {
+			return;
+		}
+		record(EventType.TERMINAL_STATUS_CHANGED, e.merchantId(), "terminal:" + e.serialNo() + ":" + e.to() + ":" + e.at(),
+				data("serialNumber", e.serialNo(), "terminalId", e.terminalId(), "from", e.from() == null ? null
+						: e.from().name(), "to", e.to().name(), "lockReason", e.lockReason() == null ? null
+								: e.lockReason().name()));
+	}
+
+	@ApplicationModuleListener
+	void on(ApplicationStatusChanged e) {
+		record(EventType.TERMINAL_APPLICATION_STATUS_CHANGED, e.merchantId(),
+				"terminal_application:" + e.applicationId() + ":" + e.to() + ":" + e.at(),
+				data("applicationNumber", e.number(), "from", e.from() == null ? null : e.from().name(), "to",
+						e.to().name()));
+	}
+
+	@ApplicationModuleListener
+	void on(TicketStatusChanged e) {
+		record(EventType.TICKET_STATUS_CHANGED, e.merchantId(), "ticket:" + e.ticketId() + ":" + e.to() + ":" + e.at(),
+				data("ticketNumber", e.number(), "from", e.from() == null ? null : e.from().name(), "to", e.to().name()));
+	}
+
+	/** Stores the event and queues it for every active endpoint of the merchant that subscribed to its type. */
+	void record(EventType type, MerchantId merchantId, String sourceKey, Map<String, Object> data) {
+		Instant now = clock.instant();
+		UUID id = UUID.randomUUID();
+		if (!deliveries.insertEvent(id, type, merchantId, sourceKey, body(id, type, merchantId, now, data), now)) {
+			return;
+		}
+		endpoints.activeOf(merchantId).stream().filter(endpoint -> endpoint.wants(type))
+			.forEach(endpoint -> deliveries.insertDelivery(endpoint.id(), id, now));
+	}
+
+	/** A ping: stored like any event, queued for the one endpoint only. */
+	UUID ping(MerchantId merchantId, UUID endpointId) {
+		Instant now = clock.instant();
+		UUID id = UUID.randomUUID();
+		deliveries.insertEvent(id, EventType.PING, merchantId, "ping:" + id,
+				body(id, EventType.PING, merchantId, now, data("endpointId", endpointId.toString())), now);
+		deliveries.insertDelivery(endpointId, id, now);
+		return id;
+	}
+
+	private String body(UUID id, EventType type, MerchantId merchantId, Instant at, Map<String, Object> data) {
+		Map<String, Object> event = new LinkedHashMap<>();
+		event.put("id", id.toString());
+		event.put("type", type.wireName());
+		event.put("createdAt", time(at));
+		event.put("merchantNo", merchants.find(merchantId).map(m -> m.merchantNo()).orElse(null));
+		event.put("data", data);
+		return json.writeValueAsString(event);
+	}
+
+	private static String time(Instant at) {
+		return at == null ? null : at.atZone(ClockConfiguration.DISPLAY_ZONE).toOffsetDateTime().toString();
+	}
+
+	private static Map<String, Object> data(Object... keysAndValues) {
+		Map<String, Object> data = new LinkedHashMap<>();
+		for (int i = 0; i < keysAndValues.length; i += 2) {
+			data.put((String) keysAndValues[i], keysAndValues[i + 1]);
+		}
+		return data;
+	}
+}
