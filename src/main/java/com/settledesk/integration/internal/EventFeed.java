@@ -6,6 +6,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.UUID;
 
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.modulith.events.ApplicationModuleListener;
 import org.springframework.stereotype.Component;
 
@@ -34,10 +35,12 @@ class EventFeed {
 	private final EndpointRepository endpoints;
 	private final Merchants merchants;
 	private final JsonMapper json;
+	private final ApplicationEventPublisher events;
 	private final Clock clock;
 
 	EventFeed(DeliveryRepository deliveries, EndpointRepository endpoints, Merchants merchants, JsonMapper json,
-			Clock clock) {
+			ApplicationEventPublisher events, Clock clock) {
+		this.events = events;
 		this.deliveries = deliveries;
 		this.endpoints = endpoints;
 		this.merchants = merchants;
@@ -88,9 +91,11 @@ class EventFeed {
 	void record(EventType type, MerchantId merchantId, String sourceKey, Map<String, Object> data) {
 		Instant now = clock.instant();
 		UUID id = UUID.randomUUID();
-		if (!deliveries.insertEvent(id, type, merchantId, sourceKey, body(id, type, merchantId, now, data), now)) {
+		String body = body(id, type, merchantId, now, data);
+		if (!deliveries.insertEvent(id, type, merchantId, sourceKey, body, now)) {
 			return;
 		}
+		events.publishEvent(new IntegrationEventRecorded(id, type.wireName(), body));
 		endpoints.activeOf(merchantId).stream().filter(endpoint -> endpoint.wants(type))
 			.forEach(endpoint -> deliveries.insertDelivery(endpoint.id(), id, now));
 	}
