@@ -6,6 +6,13 @@ import java.util.Optional;
 /** The event catalogue (docs/events.md): each type with its name on the wire. */
 public enum EventType {
 
+	TRANSACTION_CAPTURED("transaction.captured"),
+	TRANSACTION_REFUNDED("transaction.refunded"),
+	TRANSACTION_REVERSED("transaction.reversed"),
+	PAYOUT_CREATED("payout.created"),
+	PAYOUT_PAID("payout.paid"),
+	PAYOUT_FAILED("payout.failed"),
+	PAYOUT_RETURNED("payout.returned"),
 	CHANGE_REQUEST_STATUS_CHANGED("change_request.status_changed"),
 	SETTLEMENT_ACCOUNT_CHANGED("settlement_account.changed"),
 	TERMINAL_STATUS_CHANGED("terminal.status_changed"),

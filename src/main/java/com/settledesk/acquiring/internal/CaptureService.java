@@ -20,6 +20,7 @@ import java.util.UUID;
 
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.dao.DuplicateKeyException;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
@@ -30,7 +31,9 @@ import com.settledesk.acquiring.Capture;
 import com.settledesk.acquiring.CapturedTransaction;
 import com.settledesk.acquiring.CardKind;
 import com.settledesk.acquiring.Channel;
+import com.settledesk.acquiring.TransactionUndone;
 import com.settledesk.acquiring.Transactions;
+import com.settledesk.acquiring.TransactionsCaptured;
 import com.settledesk.acquiring.Transactions.BatchOutcome;
 import com.settledesk.ledger.JournalEntry;
 import com.settledesk.ledger.Ledger;
@@ -70,9 +73,11 @@ class CaptureService implements Transactions {
 	private final Ledger ledger;
 	private final Clock clock;
 	private final TransactionTemplate transactions;
+	private final ApplicationEventPublisher events;
 
 	CaptureService(JdbcClient jdbc, JdbcTemplate batch, Merchants merchants, Terminals terminals, FeeProperties fees, Ledger ledger,
-			Clock clock, TransactionTemplate transactions) {
+			Clock clock, TransactionTemplate transactions, ApplicationEventPublisher events) {
+		this.events = events;
 		this.jdbc = jdbc;
 		this.batch = batch;
 		this.merchants = merchants;
@@ -239,6 +244,11 @@ class CaptureService implements Transactions {
 			}
 		}
 		ledger.postAll(entries);
+		List<CapturedTransaction> inserted = results.values().stream().filter(r -> !r.duplicate())
+			.map(CaptureResult::transaction).toList();
+		if (!inserted.isEmpty()) {
+			events.publishEvent(new TransactionsCaptured(inserted));
+		}
 		return results;
 	}
 
@@ -293,7 +303,9 @@ class CaptureService implements Transactions {
 				.param("key", idempotencyKey).param("reference", reference).param("kind", entryKind)
 				.param("now", Timestamps.toDb(clock.instant())).update();
 		}
-		return findByReference(reference);
+		CapturedTransaction undone = findByReference(reference);
+		events.publishEvent(new TransactionUndone(undone));
+		return undone;
 	}
 
 	@Override

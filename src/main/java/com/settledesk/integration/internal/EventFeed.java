@@ -10,9 +10,15 @@ import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.modulith.events.ApplicationModuleListener;
 import org.springframework.stereotype.Component;
 
+import com.settledesk.acquiring.CapturedTransaction;
+import com.settledesk.acquiring.TransactionUndone;
+import com.settledesk.acquiring.TransactionsCaptured;
 import com.settledesk.cardchange.ChangeRequestStatusChanged;
 import com.settledesk.integration.EventType;
 import com.settledesk.merchant.Merchants;
+import com.settledesk.payout.PayoutSettled;
+import com.settledesk.payout.PayoutView;
+import com.settledesk.payout.PayoutsCreated;
 import com.settledesk.posapplication.ApplicationStatusChanged;
 import com.settledesk.servicedesk.TicketStatusChanged;
 import com.settledesk.settlementaccount.SettlementAccountChanged;
@@ -46,6 +52,44 @@ class EventFeed {
 		this.merchants = merchants;
 		this.json = json;
 		this.clock = clock;
+	}
+
+	@ApplicationModuleListener
+	void on(TransactionsCaptured e) {
+		Batch batch = new Batch();
+		for (CapturedTransaction t : e.transactions()) {
+			batch.record(EventType.TRANSACTION_CAPTURED, t.merchantId(), "transaction:" + t.id() + ":CAPTURED",
+					transaction(t));
+		}
+	}
+
+	@ApplicationModuleListener
+	void on(TransactionUndone e) {
+		CapturedTransaction t = e.transaction();
+		EventType type = "REVERSED".equals(t.status()) ? EventType.TRANSACTION_REVERSED : EventType.TRANSACTION_REFUNDED;
+		record(type, t.merchantId(), "transaction:" + t.id() + ":" + t.status(), transaction(t));
+	}
+
+	@ApplicationModuleListener
+	void on(PayoutsCreated e) {
+		Batch batch = new Batch();
+		for (PayoutView p : e.payouts()) {
+			batch.record(EventType.PAYOUT_CREATED, p.merchantId(), "payout:" + p.id() + ":CREATED", payout(p));
+		}
+	}
+
+	@ApplicationModuleListener
+	void on(PayoutSettled e) {
+		PayoutView p = e.payout();
+		EventType type = switch (p.status()) {
+			case PAID -> EventType.PAYOUT_PAID;
+			case FAILED -> EventType.PAYOUT_FAILED;
+			case RETURNED -> EventType.PAYOUT_RETURNED;
+			default -> null;
+		};
+		if (type != null) {
+			record(type, p.merchantId(), "payout:" + p.id() + ":" + p.status(), payout(p));
+		}
 	}
 
 	@ApplicationModuleListener
@@ -89,15 +133,29 @@ class EventFeed {
 
 	/** Stores the event and queues it for every active endpoint of the merchant that subscribed to its type. */
 	void record(EventType type, MerchantId merchantId, String sourceKey, Map<String, Object> data) {
-		Instant now = clock.instant();
-		UUID id = UUID.randomUUID();
-		String body = body(id, type, merchantId, now, data);
-		if (!deliveries.insertEvent(id, type, merchantId, sourceKey, body, now)) {
-			return;
+		new Batch().record(type, merchantId, sourceKey, data);
+	}
+
+	/** Events of one domain event: each merchant's number and endpoints read once. */
+	private final class Batch {
+
+		private final Map<MerchantId, String> merchantNos = new java.util.HashMap<>();
+		private final Map<MerchantId, java.util.List<EndpointRepository.Endpoint>> subscribers = new java.util.HashMap<>();
+
+		void record(EventType type, MerchantId merchantId, String sourceKey, Map<String, Object> data) {
+			Instant now = clock.instant();
+			UUID id = UUID.randomUUID();
+			String merchantNo = merchantNos.computeIfAbsent(merchantId,
+					m -> merchants.find(m).map(p -> p.merchantNo()).orElse(null));
+			String body = body(id, type, merchantNo, now, data);
+			if (!deliveries.insertEvent(id, type, merchantId, sourceKey, body, now)) {
+				return;
+			}
+			events.publishEvent(new IntegrationEventRecorded(id, type.wireName(), body));
+			subscribers.computeIfAbsent(merchantId, endpoints::activeOf).stream()
+				.filter(endpoint -> endpoint.wants(type))
+				.forEach(endpoint -> deliveries.insertDelivery(endpoint.id(), id, now));
 		}
-		events.publishEvent(new IntegrationEventRecorded(id, type.wireName(), body));
-		endpoints.activeOf(merchantId).stream().filter(endpoint -> endpoint.wants(type))
-			.forEach(endpoint -> deliveries.insertDelivery(endpoint.id(), id, now));
 	}
 
 	/** A ping: stored like any event, queued for the one endpoint only. */
@@ -105,19 +163,33 @@ class EventFeed {
 		Instant now = clock.instant();
 		UUID id = UUID.randomUUID();
 		deliveries.insertEvent(id, EventType.PING, merchantId, "ping:" + id,
-				body(id, EventType.PING, merchantId, now, data("endpointId", endpointId.toString())), now);
+				body(id, EventType.PING, merchants.find(merchantId).map(p -> p.merchantNo()).orElse(null), now,
+						data("endpointId", endpointId.toString())), now);
 		deliveries.insertDelivery(endpointId, id, now);
 		return id;
 	}
 
-	private String body(UUID id, EventType type, MerchantId merchantId, Instant at, Map<String, Object> data) {
+	private String body(UUID id, EventType type, String merchantNo, Instant at, Map<String, Object> data) {
 		Map<String, Object> event = new LinkedHashMap<>();
 		event.put("id", id.toString());
 		event.put("type", type.wireName());
 		event.put("createdAt", time(at));
-		event.put("merchantNo", merchants.find(merchantId).map(m -> m.merchantNo()).orElse(null));
+		event.put("merchantNo", merchantNo);
 		event.put("data", data);
 		return json.writeValueAsString(event);
+	}
+
+	private static Map<String, Object> transaction(CapturedTransaction t) {
+		return data("transactionId", t.id().toString(), "reference", t.reference(), "terminalSerialNumber",
+				t.terminalSn(), "channel", t.channel().name(), "cardKind", t.cardKind().name(), "amountFen",
+				t.amount().fen(), "feeFen", t.fee().fen(), "netFen", t.net().fen(), "occurredAt", time(t.occurredAt()),
+				"businessDate", String.valueOf(t.businessDate()), "status", t.status());
+	}
+
+	private static Map<String, Object> payout(PayoutView p) {
+		return data("payoutId", p.id().toString(), "mode", p.mode(), "amountFen", p.amount().fen(), "feeFen",
+				p.fee().fen(), "status", p.status().name(), "destinationMasked", p.destinationMasked(), "failureReason",
+				p.failureReason());
 	}
 
 	private static String time(Instant at) {

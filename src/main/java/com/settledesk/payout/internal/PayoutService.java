@@ -22,6 +22,7 @@ import java.util.UUID;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.modulith.events.ApplicationModuleListener;
@@ -46,7 +47,9 @@ import com.settledesk.notification.Notifications;
 import com.settledesk.notification.Recipient;
 import com.settledesk.payout.Balance;
 import com.settledesk.payout.PayoutStatus;
+import com.settledesk.payout.PayoutSettled;
 import com.settledesk.payout.PayoutView;
+import com.settledesk.payout.PayoutsCreated;
 import com.settledesk.payout.Payouts;
 import com.settledesk.payout.SettlementRun;
 import com.settledesk.secrets.EncryptedValue;
@@ -92,12 +95,15 @@ class PayoutService implements Payouts {
 	private final AuditLog audit;
 	private final Clock clock;
 	private final TransactionTemplate tx;
+	private final ApplicationEventPublisher events;
 	private final Money minimumPayout;
 
 	PayoutService(JdbcClient jdbc, JdbcTemplate batch, Ledger ledger, Merchants merchants, SettlementAccounts accounts,
 			Transactions transactions, FeePlans feePlans, BusinessCalendar calendar, BankChannel bank,
 			SensitiveDataProtector protector, Notifications notifications, AuditLog audit,
-			Clock clock, TransactionTemplate tx, @Value("${settledesk.payout.minimum-fen:100}") long minimumFen) {
+			Clock clock, TransactionTemplate tx, ApplicationEventPublisher events,
+			@Value("${settledesk.payout.minimum-fen:100}") long minimumFen) {
+		this.events = events;
 		this.jdbc = jdbc;
 		this.batch = batch;
 		this.ledger = ledger;
@@ -292,6 +298,7 @@ class PayoutService implements Payouts {
 		Map<MerchantId, PayoutDestination> destinations = accounts.payoutDestinations(merchantIds);
 		OffsetDateTime now = Timestamps.toDb(clock.instant());
 		List<Object[]> payouts = new ArrayList<>();
+		List<PayoutView> created = new ArrayList<>();
 		List<JournalEntry> entries = new ArrayList<>();
 		for (SettlementTerms terms : sweepable) {
 			MerchantId merchantId = terms.id();
@@ -307,6 +314,9 @@ class PayoutService implements Payouts {
 			payouts.add(new Object[] { id, merchantId.value(), mode.name(), due.fen(), fee.fen(), amount.fen(),
 					destination.accountId().value(), destination.accountNumberMasked(), destination.accountName(),
 					destination.fingerprint(), destination.numberCipher(), now });
+			created.add(new PayoutView(id, merchantId, mode.name(), due, fee, amount, PayoutStatus.CREATED,
+					destination.accountId().value(), destination.accountNumberMasked(), 0, null, now.toInstant(), null,
+					null, null));
 			entries.add(new JournalEntry("PAYOUT", id.toString(), List.of(
 					Posting.debit(LedgerAccount.merchantPayable(merchantId), due),
 					Posting.credit(LedgerAccount.PAYOUT_IN_TRANSIT, amount),
@@ -319,6 +329,9 @@ class PayoutService implements Payouts {
 				    destination_masked, destination_name, destination_fingerprint, destination_cipher, attempts, created_at, version)
 				VALUES (?, ?, ?, ?, ?, ?, 'CREATED', ?, ?, ?, ?, ?, 0, ?, 0)""", payouts);
 		ledger.postAll(entries);
+		if (!created.isEmpty()) {
+			events.publishEvent(new PayoutsCreated(created));
+		}
 	}
 
 	/**
@@ -413,10 +426,12 @@ class PayoutService implements Payouts {
 					.param("now", Timestamps.toDb(clock.instant())).param("ref", answer.bankReference()).param("id", id)
 					.update();
 				if (updated == 1) {
-					long amount = jdbc.sql("SELECT amount_fen FROM payout WHERE id = :id").param("id", id).query(Long.class).single();
+					PayoutView paid = jdbc.sql("SELECT * FROM payout WHERE id = :id").param("id", id)
+						.query(PayoutService::view).single();
 					ledger.post(new JournalEntry("PAYOUT_PAID", id.toString(), List.of(
-							Posting.debit(LedgerAccount.PAYOUT_IN_TRANSIT, Money.ofFen(amount)),
-							Posting.credit(LedgerAccount.SETTLEMENT_BANK, Money.ofFen(amount)))));
+							Posting.debit(LedgerAccount.PAYOUT_IN_TRANSIT, paid.amount()),
+							Posting.credit(LedgerAccount.SETTLEMENT_BANK, paid.amount()))));
+					events.publishEvent(new PayoutSettled(paid));
 				}
 			}
 			case FAILED -> moneyBack(id, PayoutStatus.FAILED, answer.reason());
@@ -451,6 +466,8 @@ class PayoutService implements Payouts {
 				Posting.credit(LedgerAccount.merchantPayable(payout.merchantId()), payout.gross()))));
 		boolean heldNow = holdIfFailingRepeatedly(payout, reason);
 		tell(payout, outcome, reason, heldNow);
+		events.publishEvent(new PayoutSettled(jdbc.sql("SELECT * FROM payout WHERE id = :id").param("id", id)
+			.query(PayoutService::view).single()));
 		audit.record(AuditEvent.of("PAYOUT_" + outcome.name(), "PAYOUT", id.toString()).by("system")
 			.after(Map.of("destination", payout.destinationMasked(), "amountFen", payout.amount().fen(),
 					"reason", String.valueOf(reason), "held", heldNow)));

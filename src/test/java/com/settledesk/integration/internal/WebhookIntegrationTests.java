@@ -246,6 +246,57 @@ class WebhookIntegrationTests {
 			.allSatisfy(r -> assertThat(r.getBodyAsString()).doesNotContain("rolled back"));
 	}
 
+	@Autowired
+	com.settledesk.acquiring.Transactions transactions;
+
+	@Autowired
+	com.settledesk.payout.Payouts payouts;
+
+	@Autowired
+	tools.jackson.databind.json.JsonMapper json;
+
+	@Test
+	void a_sale_and_its_failed_payout_arrive_as_transaction_and_payout_events_in_order() {
+		register("transaction.captured", "payout.created", "payout.failed", "payout.paid");
+		api.post("/api/v1/dev/bank/outcomes", Map.of("accountNumber", merchant.currentCard(), "outcome", "FAILED",
+				"reason", "账户已冻结"), null);
+		String reference = "RRN" + UUID.randomUUID().toString().substring(0, 16);
+		transactions.capture(new com.settledesk.acquiring.Capture(reference, merchant.profile().merchantNo(),
+				merchant.terminalSn(), "QR_WECHAT", "NONE", 20000L, clock.instant()));
+		payouts.settle("D0");
+		await().atMost(Duration.ofSeconds(15)).until(() -> payouts.ofMerchant(merchant.profile().id(), 5).stream()
+			.anyMatch(p -> p.status().name().equals("FAILED")));
+		List<LoggedRequest> requests = received(3, Duration.ofMillis(100));
+		assertThat(requests).extracting(r -> json.readTree(r.getBodyAsString()).get("type").asString())
+			.containsExactly("transaction.captured", "payout.created", "payout.failed");
+		var captured = json.readTree(requests.get(0).getBodyAsString()).get("data");
+		assertThat(captured.get("reference").asString()).isEqualTo(reference);
+		assertThat(captured.get("amountFen").asLong()).isEqualTo(20000);
+		var failed = json.readTree(requests.get(2).getBodyAsString()).get("data");
+		assertThat(failed.get("failureReason").asString()).isEqualTo("账户已冻结");
+		assertThat(failed.get("destinationMasked").asString()).contains("*").doesNotContain(merchant.currentCard());
+	}
+
+	@Test
+	void the_domain_events_survive_the_publication_registrys_json_round_trip() {
+		var t = transactions.capture(new com.settledesk.acquiring.Capture("RRN" + UUID.randomUUID().toString()
+			.substring(0, 16), merchant.profile().merchantNo(), merchant.terminalSn(), "QR_WECHAT", "NONE", 100L,
+				clock.instant())).transaction();
+		for (Object event : List.of(new com.settledesk.acquiring.TransactionsCaptured(List.of(t)),
+				new com.settledesk.acquiring.TransactionUndone(t), new IntegrationEventRecorded(UUID.randomUUID(),
+						"x", "{}"))) {
+			assertThat(json.readValue(json.writeValueAsString(event), event.getClass())).isEqualTo(event);
+		}
+		var payout = new com.settledesk.payout.PayoutView(UUID.randomUUID(), merchant.profile().id(), "D0",
+				com.settledesk.shared.Money.ofFen(10000), com.settledesk.shared.Money.ofFen(50),
+				com.settledesk.shared.Money.ofFen(9950), com.settledesk.payout.PayoutStatus.FAILED, UUID.randomUUID(),
+				"622202*********6788", 2, "账户已冻结", clock.instant(), clock.instant(), null, clock.instant());
+		for (Object event : List.of(new com.settledesk.payout.PayoutsCreated(List.of(payout)),
+				new com.settledesk.payout.PayoutSettled(payout))) {
+			assertThat(json.readValue(json.writeValueAsString(event), event.getClass())).isEqualTo(event);
+		}
+	}
+
 	@Test
 	void no_event_body_holds_a_full_card_or_id_number() {
 		register("change_request.status_changed");
