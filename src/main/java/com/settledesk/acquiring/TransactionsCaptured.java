@@ -1,10 +1,14 @@
 package com.settledesk.acquiring;
 
 import java.util.List;
+import java.util.UUID;
 
 /**
- * Transactions were captured (published once per capture transaction, with every transaction it inserted, so that a
- * batch or a group commit of the terminal host costs one publication, not one per sale). Duplicates are not in it.
+ * Transactions were captured: the ids of those a capture transaction inserted, at most {@link #MAX_IDS} per event,
+ * so that a batch or a group commit of the terminal host costs one small publication, not one per sale. Listeners
+ * read the transactions through {@link Transactions#byIds}.
  */
-public record TransactionsCaptured(List<CapturedTransaction> transactions) {
+public record TransactionsCaptured(List<UUID> transactionIds) {
+
+	public static final int MAX_IDS = 1000;
 }

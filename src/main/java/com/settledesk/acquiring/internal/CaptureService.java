@@ -244,10 +244,11 @@ class CaptureService implements Transactions {
 			}
 		}
 		ledger.postAll(entries);
-		List<CapturedTransaction> inserted = results.values().stream().filter(r -> !r.duplicate())
-			.map(CaptureResult::transaction).toList();
-		if (!inserted.isEmpty()) {
-			events.publishEvent(new TransactionsCaptured(inserted));
+		List<UUID> inserted = results.values().stream().filter(r -> !r.duplicate()).map(r -> r.transaction().id())
+			.toList();
+		for (int from = 0; from < inserted.size(); from += TransactionsCaptured.MAX_IDS) {
+			events.publishEvent(new TransactionsCaptured(List.copyOf(inserted.subList(from,
+					Math.min(inserted.size(), from + TransactionsCaptured.MAX_IDS)))));
 		}
 		return results;
 	}

@@ -12,12 +12,14 @@ import org.springframework.stereotype.Component;
 
 import com.settledesk.acquiring.CapturedTransaction;
 import com.settledesk.acquiring.TransactionUndone;
+import com.settledesk.acquiring.Transactions;
 import com.settledesk.acquiring.TransactionsCaptured;
 import com.settledesk.cardchange.ChangeRequestStatusChanged;
 import com.settledesk.integration.EventType;
 import com.settledesk.merchant.Merchants;
 import com.settledesk.payout.PayoutSettled;
 import com.settledesk.payout.PayoutView;
+import com.settledesk.payout.Payouts;
 import com.settledesk.payout.PayoutsCreated;
 import com.settledesk.posapplication.ApplicationStatusChanged;
 import com.settledesk.servicedesk.TicketStatusChanged;
@@ -42,11 +44,15 @@ class EventFeed {
 	private final Merchants merchants;
 	private final JsonMapper json;
 	private final ApplicationEventPublisher events;
+	private final Transactions transactions;
+	private final Payouts payouts;
 	private final Clock clock;
 
 	EventFeed(DeliveryRepository deliveries, EndpointRepository endpoints, Merchants merchants, JsonMapper json,
-			ApplicationEventPublisher events, Clock clock) {
+			ApplicationEventPublisher events, Transactions transactions, Payouts payouts, Clock clock) {
 		this.events = events;
+		this.transactions = transactions;
+		this.payouts = payouts;
 		this.deliveries = deliveries;
 		this.endpoints = endpoints;
 		this.merchants = merchants;
@@ -57,7 +63,8 @@ class EventFeed {
 	@ApplicationModuleListener
 	void on(TransactionsCaptured e) {
 		Batch batch = new Batch();
-		for (CapturedTransaction t : e.transactions()) {
+		for (CapturedTransaction t : transactions.byIds(e.transactionIds()).values().stream()
+			.sorted(java.util.Comparator.comparing(CapturedTransaction::capturedAt)).toList()) {
 			batch.record(EventType.TRANSACTION_CAPTURED, t.merchantId(), "transaction:" + t.id() + ":CAPTURED",
 					transaction(t));
 		}
@@ -73,7 +80,7 @@ class EventFeed {
 	@ApplicationModuleListener
 	void on(PayoutsCreated e) {
 		Batch batch = new Batch();
-		for (PayoutView p : e.payouts()) {
+		for (PayoutView p : payouts.byIds(e.payoutIds()).values()) {
 			batch.record(EventType.PAYOUT_CREATED, p.merchantId(), "payout:" + p.id() + ":CREATED", payout(p));
 		}
 	}

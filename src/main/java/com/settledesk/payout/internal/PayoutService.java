@@ -298,7 +298,7 @@ class PayoutService implements Payouts {
 		Map<MerchantId, PayoutDestination> destinations = accounts.payoutDestinations(merchantIds);
 		OffsetDateTime now = Timestamps.toDb(clock.instant());
 		List<Object[]> payouts = new ArrayList<>();
-		List<PayoutView> created = new ArrayList<>();
+		List<UUID> created = new ArrayList<>();
 		List<JournalEntry> entries = new ArrayList<>();
 		for (SettlementTerms terms : sweepable) {
 			MerchantId merchantId = terms.id();
@@ -314,9 +314,7 @@ class PayoutService implements Payouts {
 			payouts.add(new Object[] { id, merchantId.value(), mode.name(), due.fen(), fee.fen(), amount.fen(),
 					destination.accountId().value(), destination.accountNumberMasked(), destination.accountName(),
 					destination.fingerprint(), destination.numberCipher(), now });
-			created.add(new PayoutView(id, merchantId, mode.name(), due, fee, amount, PayoutStatus.CREATED,
-					destination.accountId().value(), destination.accountNumberMasked(), 0, null, now.toInstant(), null,
-					null, null));
+			created.add(id);
 			entries.add(new JournalEntry("PAYOUT", id.toString(), List.of(
 					Posting.debit(LedgerAccount.merchantPayable(merchantId), due),
 					Posting.credit(LedgerAccount.PAYOUT_IN_TRANSIT, amount),
@@ -329,8 +327,9 @@ class PayoutService implements Payouts {
 				    destination_masked, destination_name, destination_fingerprint, destination_cipher, attempts, created_at, version)
 				VALUES (?, ?, ?, ?, ?, ?, 'CREATED', ?, ?, ?, ?, ?, 0, ?, 0)""", payouts);
 		ledger.postAll(entries);
-		if (!created.isEmpty()) {
-			events.publishEvent(new PayoutsCreated(created));
+		for (int from = 0; from < created.size(); from += PayoutsCreated.MAX_IDS) {
+			events.publishEvent(new PayoutsCreated(List.copyOf(created.subList(from,
+					Math.min(created.size(), from + PayoutsCreated.MAX_IDS)))));
 		}
 	}
 

@@ -282,7 +282,7 @@ class WebhookIntegrationTests {
 		var t = transactions.capture(new com.settledesk.acquiring.Capture("RRN" + UUID.randomUUID().toString()
 			.substring(0, 16), merchant.profile().merchantNo(), merchant.terminalSn(), "QR_WECHAT", "NONE", 100L,
 				clock.instant())).transaction();
-		for (Object event : List.of(new com.settledesk.acquiring.TransactionsCaptured(List.of(t)),
+		for (Object event : List.of(new com.settledesk.acquiring.TransactionsCaptured(List.of(t.id())),
 				new com.settledesk.acquiring.TransactionUndone(t), new IntegrationEventRecorded(UUID.randomUUID(),
 						"x", "{}"))) {
 			assertThat(json.readValue(json.writeValueAsString(event), event.getClass())).isEqualTo(event);
@@ -291,7 +291,7 @@ class WebhookIntegrationTests {
 				com.settledesk.shared.Money.ofFen(10000), com.settledesk.shared.Money.ofFen(50),
 				com.settledesk.shared.Money.ofFen(9950), com.settledesk.payout.PayoutStatus.FAILED, UUID.randomUUID(),
 				"622202*********6788", 2, "账户已冻结", clock.instant(), clock.instant(), null, clock.instant());
-		for (Object event : List.of(new com.settledesk.payout.PayoutsCreated(List.of(payout)),
+		for (Object event : List.of(new com.settledesk.payout.PayoutsCreated(List.of(payout.id())),
 				new com.settledesk.payout.PayoutSettled(payout))) {
 			assertThat(json.readValue(json.writeValueAsString(event), event.getClass())).isEqualTo(event);
 		}
