@@ -68,6 +68,14 @@ class EndpointRepository {
 			.param("m", merchantId.value()).query(EndpointRepository::endpoint).list();
 	}
 
+	/** The merchants with an active endpoint that wants this type. */
+	Set<MerchantId> merchantsSubscribedTo(EventType type) {
+		return jdbc.sql("SELECT merchant_id, event_types FROM webhook_endpoint WHERE status = 'ACTIVE'")
+			.query((rs, row) -> Arrays.asList(rs.getString(2).split(",")).contains(type.name())
+					? new MerchantId(rs.getObject(1, UUID.class)) : null)
+			.list().stream().filter(java.util.Objects::nonNull).collect(Collectors.toSet());
+	}
+
 	long countActive(MerchantId merchantId) {
 		return jdbc.sql("SELECT COUNT(*) FROM webhook_endpoint WHERE merchant_id = :m AND status <> 'DELETED'")
 			.param("m", merchantId.value()).query(Long.class).single();

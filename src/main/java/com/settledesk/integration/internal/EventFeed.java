@@ -4,8 +4,10 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.modulith.events.ApplicationModuleListener;
 import org.springframework.stereotype.Component;
@@ -47,9 +49,12 @@ class EventFeed {
 	private final Transactions transactions;
 	private final Payouts payouts;
 	private final Clock clock;
+	private final boolean rabbitEnabled;
 
 	EventFeed(DeliveryRepository deliveries, EndpointRepository endpoints, Merchants merchants, JsonMapper json,
-			ApplicationEventPublisher events, Transactions transactions, Payouts payouts, Clock clock) {
+			ApplicationEventPublisher events, Transactions transactions, Payouts payouts, Clock clock,
+			@Value("${settledesk.events.rabbitmq.enabled:false}") boolean rabbitEnabled) {
+		this.rabbitEnabled = rabbitEnabled;
 		this.events = events;
 		this.transactions = transactions;
 		this.payouts = payouts;
@@ -60,10 +65,19 @@ class EventFeed {
 		this.clock = clock;
 	}
 
+	/**
+	 * Sales are the one event of every capture: without RabbitMQ, only those of merchants with a subscribed endpoint
+	 * are recorded (and without any such merchant nothing is read), so that the feed costs captures next to nothing.
+	 */
 	@ApplicationModuleListener
 	void on(TransactionsCaptured e) {
+		Set<MerchantId> wanted = rabbitEnabled ? Set.of() : endpoints.merchantsSubscribedTo(EventType.TRANSACTION_CAPTURED);
+		if (!rabbitEnabled && wanted.isEmpty()) {
+			return;
+		}
 		Batch batch = new Batch();
 		for (CapturedTransaction t : transactions.byIds(e.transactionIds()).values().stream()
+			.filter(t -> rabbitEnabled || wanted.contains(t.merchantId()))
 			.sorted(java.util.Comparator.comparing(CapturedTransaction::capturedAt)).toList()) {
 			batch.record(EventType.TRANSACTION_CAPTURED, t.merchantId(), "transaction:" + t.id() + ":CAPTURED",
 					transaction(t));
