@@ -43,7 +43,6 @@ import io.micrometer.core.instrument.MeterRegistry;
 class WebhookDispatcher implements DisposableBean {
 
 	private static final Logger log = LoggerFactory.getLogger(WebhookDispatcher.class);
-	private static final Duration LEASE = Duration.ofSeconds(60);
 
 	private final DeliveryRepository deliveries;
 	private final EndpointRepository endpoints;
@@ -90,7 +89,7 @@ class WebhookDispatcher implements DisposableBean {
 			return;
 		}
 		Instant now = clock.instant();
-		List<Due> due = tx.execute(status -> deliveries.claimDue(now, now.plus(LEASE), room));
+		List<Due> due = tx.execute(status -> deliveries.claimDue(now, now.plus(properties.lease()), room));
 		for (Due d : due) {
 			pool.execute(() -> deliver(d));
 		}

@@ -10,7 +10,7 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  */
 @ConfigurationProperties("settledesk.webhooks")
 record WebhookProperties(boolean allowPrivateTargets, boolean requireHttps, Duration firstRetry, Duration giveUpAfter,
-		Duration disableAfter, Duration secretOverlap, Duration timeout, int workers, int queueCapacity) {
+		Duration disableAfter, Duration secretOverlap, Duration timeout, Duration lease, int workers, int queueCapacity) {
 
 	WebhookProperties {
 		firstRetry = firstRetry == null ? Duration.ofSeconds(30) : firstRetry;
@@ -18,6 +18,8 @@ record WebhookProperties(boolean allowPrivateTargets, boolean requireHttps, Dura
 		disableAfter = disableAfter == null ? Duration.ofDays(3) : disableAfter;
 		secretOverlap = secretOverlap == null ? Duration.ofHours(24) : secretOverlap;
 		timeout = timeout == null ? Duration.ofSeconds(10) : timeout;
+		// longer than a delivery can take: another instance takes a claimed delivery over only after it ran out
+		lease = lease == null ? Duration.ofSeconds(60) : lease;
 		workers = workers <= 0 ? 4 : workers;
 		queueCapacity = queueCapacity <= 0 ? 100 : queueCapacity;
 	}

@@ -13,7 +13,7 @@ import com.settledesk.shared.ValidationFailedException;
 
 class TargetGuardUnitTests {
 
-	final TargetGuard production = new TargetGuard(new WebhookProperties(false, true, null, null, null, null, null, 0, 0));
+	final TargetGuard production = new TargetGuard(new WebhookProperties(false, true, null, null, null, null, null, null, 0, 0));
 
 	@Test
 	void addresses_outside_the_public_internet_are_refused() throws Exception {
@@ -50,7 +50,7 @@ class TargetGuardUnitTests {
 	@Test
 	void the_demo_allows_a_local_receiver() {
 		TargetGuard demo = new TargetGuard(new WebhookProperties(true, false, null, null, null, null, Duration.ofSeconds(1),
-				0, 0));
+				null, 0, 0));
 		assertThat(demo.checkedUrl("http://127.0.0.1:8081/hook").getPort()).isEqualTo(8081);
 		demo.checkAtDelivery(URI.create("http://127.0.0.1:8081/hook"));
 	}
