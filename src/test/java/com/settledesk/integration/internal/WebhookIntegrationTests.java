@@ -263,6 +263,10 @@ class WebhookIntegrationTests {
 		String reference = "RRN" + UUID.randomUUID().toString().substring(0, 16);
 		transactions.capture(new com.settledesk.acquiring.Capture(reference, merchant.profile().merchantNo(),
 				merchant.terminalSn(), "QR_WECHAT", "NONE", 20000L, clock.instant()));
+		// Listeners of separate transactions run concurrently: the sale's event is recorded before the sweep runs.
+		await().atMost(Duration.ofSeconds(10)).until(() -> jdbc.sql("SELECT COUNT(*) FROM integration_event "
+				+ "WHERE merchant_id = :m AND type = 'TRANSACTION_CAPTURED'").param("m", merchant.profile().id().value())
+			.query(Long.class).single() == 1);
 		payouts.settle("D0");
 		await().atMost(Duration.ofSeconds(15)).until(() -> payouts.ofMerchant(merchant.profile().id(), 5).stream()
 			.anyMatch(p -> p.status().name().equals("FAILED")));
