@@ -37,12 +37,11 @@ class DeliveryRepository {
 	}
 
 	void insertDelivery(UUID endpointId, UUID eventId, Instant at) {
-		long seq = jdbc.sql("SELECT seq FROM integration_event WHERE id = :id").param("id", eventId).query(Long.class)
-			.single();
 		jdbc.sql("""
 				INSERT INTO webhook_delivery (id, seq, endpoint_id, event_id, status, attempts, next_attempt_at, created_at)
-				VALUES (:id, :seq, :endpoint, :event, 'PENDING', 0, :at, :at) ON CONFLICT DO NOTHING""")
-			.param("id", UUID.randomUUID()).param("seq", seq).param("endpoint", endpointId).param("event", eventId)
+				SELECT :id, seq, :endpoint, id, 'PENDING', 0, :at, :at FROM integration_event WHERE id = :event
+				ON CONFLICT DO NOTHING""")
+			.param("id", UUID.randomUUID()).param("endpoint", endpointId).param("event", eventId)
 			.param("at", Timestamps.toDb(at)).update();
 	}
 
@@ -55,35 +54,45 @@ class DeliveryRepository {
 	 * not failed {@link #ORDER_HELD_FOR_ATTEMPTS} times: events arrive in order while the receiver is healthy.
 	 */
 	List<Due> claimDue(Instant now, Instant leaseUntil, int limit) {
+		return claim("", null, now, leaseUntil, limit);
+	}
+
+	/** The endpoint's next due delivery under a lease, by the same rule as {@link #claimDue}. */
+	Optional<Due> claimNext(UUID endpointId, Instant now, Instant leaseUntil) {
+		return claim("AND d.endpoint_id = :endpoint", endpointId, now, leaseUntil, 1).stream().findFirst();
+	}
+
+	private List<Due> claim(String endpointCondition, UUID endpointId, Instant now, Instant leaseUntil, int limit) {
 		record Claimed(UUID id, UUID endpointId, UUID eventId, int attempts) {
 		}
-		List<Claimed> claimed = jdbc.sql("""
+		var query = jdbc.sql("""
 				SELECT d.id, d.endpoint_id, d.event_id, d.attempts FROM webhook_delivery d
 				WHERE d.status = 'PENDING' AND d.next_attempt_at <= :now AND (d.lease_until IS NULL OR d.lease_until < :now)
-				  AND NOT EXISTS (SELECT 1 FROM webhook_delivery p WHERE p.endpoint_id = d.endpoint_id
+				  %s AND NOT EXISTS (SELECT 1 FROM webhook_delivery p WHERE p.endpoint_id = d.endpoint_id
 				      AND p.status = 'PENDING' AND p.seq < d.seq AND p.attempts < :held)
-				ORDER BY d.seq LIMIT :limit FOR UPDATE SKIP LOCKED""")
-			.param("now", Timestamps.toDb(now)).param("held", ORDER_HELD_FOR_ATTEMPTS).param("limit", limit)
-			.query((rs, row) -> new Claimed(rs.getObject(1, UUID.class), rs.getObject(2, UUID.class),
-					rs.getObject(3, UUID.class), rs.getInt(4)))
-			.list();
+				ORDER BY d.seq LIMIT :limit FOR UPDATE SKIP LOCKED""".formatted(endpointCondition))
+			.param("now", Timestamps.toDb(now)).param("held", ORDER_HELD_FOR_ATTEMPTS).param("limit", limit);
+		if (endpointId != null) {
+			query = query.param("endpoint", endpointId);
+		}
+		List<Claimed> claimed = query.query((rs, row) -> new Claimed(rs.getObject(1, UUID.class),
+				rs.getObject(2, UUID.class), rs.getObject(3, UUID.class), rs.getInt(4))).list();
 		if (claimed.isEmpty()) {
 			return List.of();
 		}
+		jdbc.sql("UPDATE webhook_delivery SET lease_until = :lease WHERE id IN (:ids)")
+			.param("lease", Timestamps.toDb(leaseUntil)).param("ids", claimed.stream().map(Claimed::id).toList())
+			.update();
 		java.util.Map<UUID, Object[]> events = new java.util.HashMap<>();
 		jdbc.sql("SELECT id, body, created_at FROM integration_event WHERE id IN (:ids)")
 			.param("ids", claimed.stream().map(Claimed::eventId).distinct().toList())
 			.query((rs, row) -> events.put(rs.getObject(1, UUID.class), new Object[] { rs.getString(2),
 					Timestamps.fromDb(rs.getObject(3, OffsetDateTime.class)) }))
 			.list();
-		List<Due> due = new java.util.ArrayList<>();
-		for (Claimed c : claimed) {
-			jdbc.sql("UPDATE webhook_delivery SET lease_until = :lease WHERE id = :id")
-				.param("lease", Timestamps.toDb(leaseUntil)).param("id", c.id()).update();
+		return claimed.stream().map(c -> {
 			Object[] event = events.get(c.eventId());
-			due.add(new Due(c.id(), c.endpointId(), c.eventId(), c.attempts(), (String) event[0], (Instant) event[1]));
-		}
-		return due;
+			return new Due(c.id(), c.endpointId(), c.eventId(), c.attempts(), (String) event[0], (Instant) event[1]);
+		}).toList();
 	}
 
 	void delivered(UUID id, int status, long latencyMs, Instant now) {
@@ -129,6 +138,24 @@ class DeliveryRepository {
 						Timestamps.fromDb(rs.getObject("last_attempt_at", OffsetDateTime.class)),
 						Timestamps.fromDb(rs.getObject("next_attempt_at", OffsetDateTime.class)),
 						Timestamps.fromDb(rs.getObject("delivered_at", OffsetDateTime.class)));
+			})
+			.list();
+	}
+
+	record StoredEvent(UUID id, String type, String body) {
+	}
+
+	/** The events with these ids, in the order they were recorded; type as on the wire. */
+	List<StoredEvent> events(List<UUID> ids) {
+		if (ids.isEmpty()) {
+			return List.of();
+		}
+		return jdbc.sql("SELECT id, type, body FROM integration_event WHERE id IN (:ids) ORDER BY seq")
+			.param("ids", ids)
+			.query((rs, row) -> {
+				EventType type = type(rs.getString(2));
+				return new StoredEvent(rs.getObject(1, UUID.class), type == null ? rs.getString(2) : type.wireName(),
+						rs.getString(3));
 			})
 			.list();
 	}

@@ -82,6 +82,7 @@ class EventFeed {
 			batch.record(EventType.TRANSACTION_CAPTURED, t.merchantId(), "transaction:" + t.id() + ":CAPTURED",
 					transaction(t));
 		}
+		batch.publish();
 	}
 
 	@ApplicationModuleListener
@@ -97,6 +98,7 @@ class EventFeed {
 		for (PayoutView p : payouts.byIds(e.payoutIds()).values()) {
 			batch.record(EventType.PAYOUT_CREATED, p.merchantId(), "payout:" + p.id() + ":CREATED", payout(p));
 		}
+		batch.publish();
 	}
 
 	@ApplicationModuleListener
@@ -154,11 +156,15 @@ class EventFeed {
 
 	/** Stores the event and queues it for every active endpoint of the merchant that subscribed to its type. */
 	void record(EventType type, MerchantId merchantId, String sourceKey, Map<String, Object> data) {
-		new Batch().record(type, merchantId, sourceKey, data);
+		Batch batch = new Batch();
+		batch.record(type, merchantId, sourceKey, data);
+		batch.publish();
 	}
 
-	/** Events of one domain event: each merchant's number and endpoints read once. */
+	/** Events of one domain event: each merchant's number and endpoints read once, the events published together. */
 	private final class Batch {
+
+		private final java.util.List<UUID> recorded = new java.util.ArrayList<>();
 
 		private final Map<MerchantId, String> merchantNos = new java.util.HashMap<>();
 		private final Map<MerchantId, java.util.List<EndpointRepository.Endpoint>> subscribers = new java.util.HashMap<>();
@@ -172,10 +178,17 @@ class EventFeed {
 			if (!deliveries.insertEvent(id, type, merchantId, sourceKey, body, now)) {
 				return;
 			}
-			events.publishEvent(new IntegrationEventRecorded(id, type.wireName(), body));
+			recorded.add(id);
 			subscribers.computeIfAbsent(merchantId, endpoints::activeOf).stream()
 				.filter(endpoint -> endpoint.wants(type))
 				.forEach(endpoint -> deliveries.insertDelivery(endpoint.id(), id, now));
+		}
+
+		void publish() {
+			for (int from = 0; from < recorded.size(); from += IntegrationEventsRecorded.MAX_EVENTS) {
+				events.publishEvent(new IntegrationEventsRecorded(java.util.List.copyOf(recorded.subList(from,
+						Math.min(recorded.size(), from + IntegrationEventsRecorded.MAX_EVENTS)))));
+			}
 		}
 	}
 

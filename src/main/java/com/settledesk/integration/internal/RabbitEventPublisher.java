@@ -2,6 +2,8 @@ package com.settledesk.integration.internal;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.TimeUnit;
 
 import org.springframework.amqp.core.Message;
@@ -18,11 +20,14 @@ import org.springframework.modulith.events.FailedEventPublications;
 import org.springframework.modulith.events.ResubmissionOptions;
 import org.springframework.scheduling.annotation.Scheduled;
 
+import com.settledesk.integration.internal.DeliveryRepository.StoredEvent;
+
 /**
  * Every integration event also goes to the durable topic exchange {@code settledesk.events}, routing key = the
  * event type, body = the webhook JSON, persistent, {@code message_id} = the event id, and counts as published only
  * when the broker confirmed it. A broker outage only delays events: the publication stays incomplete in the
- * registry and is handed here again until it is confirmed (consumers de-duplicate on the message id).
+ * registry and is handed here again until it is confirmed; the events of a publication go again together, so
+ * consumers de-duplicate on the message id.
  */
 @Configuration(proxyBeanMethods = false)
 @ConditionalOnProperty(name = "settledesk.events.rabbitmq.enabled", havingValue = "true")
@@ -32,10 +37,12 @@ class RabbitEventPublisher {
 	private static final Duration CONFIRM_WITHIN = Duration.ofSeconds(10);
 
 	private final RabbitTemplate rabbit;
+	private final DeliveryRepository deliveries;
 	private final FailedEventPublications failed;
 
-	RabbitEventPublisher(RabbitTemplate rabbit, FailedEventPublications failed) {
+	RabbitEventPublisher(RabbitTemplate rabbit, DeliveryRepository deliveries, FailedEventPublications failed) {
 		this.rabbit = rabbit;
+		this.deliveries = deliveries;
 		this.failed = failed;
 	}
 
@@ -44,20 +51,30 @@ class RabbitEventPublisher {
 		return new TopicExchange(EXCHANGE, true, false);
 	}
 
+	/** Sends every event, then waits for the broker's confirms together: one round of waiting per publication. */
 	@ApplicationModuleListener
-	void on(IntegrationEventRecorded event) throws Exception {
-		MessageProperties properties = new MessageProperties();
-		properties.setMessageId(event.id().toString());
-		properties.setContentType("application/json");
-		properties.setContentEncoding("utf-8");
-		properties.setDeliveryMode(MessageDeliveryMode.PERSISTENT);
-		properties.setType(event.type());
-		CorrelationData correlation = new CorrelationData(event.id().toString());
-		rabbit.send(EXCHANGE, event.type(), new Message(event.body().getBytes(StandardCharsets.UTF_8), properties),
-				correlation);
-		CorrelationData.Confirm confirm = correlation.getFuture().get(CONFIRM_WITHIN.toSeconds(), TimeUnit.SECONDS);
-		if (!confirm.ack()) {
-			throw new IllegalStateException("RabbitMQ did not confirm event " + event.id() + ": " + confirm.reason());
+	void on(IntegrationEventsRecorded recorded) throws Exception {
+		List<CorrelationData> sent = new ArrayList<>(recorded.eventIds().size());
+		for (StoredEvent event : deliveries.events(recorded.eventIds())) {
+			MessageProperties properties = new MessageProperties();
+			properties.setMessageId(event.id().toString());
+			properties.setContentType("application/json");
+			properties.setContentEncoding("utf-8");
+			properties.setDeliveryMode(MessageDeliveryMode.PERSISTENT);
+			properties.setType(event.type());
+			CorrelationData correlation = new CorrelationData(event.id().toString());
+			rabbit.send(EXCHANGE, event.type(), new Message(event.body().getBytes(StandardCharsets.UTF_8), properties),
+					correlation);
+			sent.add(correlation);
+		}
+		long deadline = System.nanoTime() + CONFIRM_WITHIN.toNanos();
+		for (CorrelationData correlation : sent) {
+			CorrelationData.Confirm confirm = correlation.getFuture()
+				.get(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
+			if (!confirm.ack()) {
+				throw new IllegalStateException("RabbitMQ did not confirm event " + correlation.getId() + ": "
+						+ confirm.reason());
+			}
 		}
 	}
 
@@ -69,6 +86,6 @@ class RabbitEventPublisher {
 
 	void resubmit(Duration olderThan) {
 		failed.resubmit(ResubmissionOptions.defaults().withMinAge(olderThan)
-			.withFilter(publication -> publication.getEvent() instanceof IntegrationEventRecorded));
+			.withFilter(publication -> publication.getEvent() instanceof IntegrationEventsRecorded));
 	}
 }

@@ -28,6 +28,8 @@ import com.settledesk.servicedesk.NewTicket;
 import com.settledesk.servicedesk.Tickets;
 import com.settledesk.testsupport.IntegrationTest;
 import com.settledesk.testsupport.MerchantFixtures;
+import com.settledesk.acquiring.Capture;
+import com.settledesk.acquiring.Transactions;
 
 /**
  * Events on the RabbitMQ of this machine (127.0.0.1:5672): while the app points at a dead port nothing is lost,
@@ -49,6 +51,12 @@ class RabbitEventsIntegrationTests {
 	@Autowired
 	MerchantFixtures fixtures;
 
+	@Autowired
+	Transactions transactions;
+
+	@Autowired
+	java.time.Clock clock;
+
 	final CachingConnectionFactory broker = new CachingConnectionFactory("127.0.0.1", 5672);
 
 	@AfterEach
@@ -58,14 +66,20 @@ class RabbitEventsIntegrationTests {
 		broker.destroy();
 	}
 
-	@Test
-	void events_published_while_the_broker_is_unreachable_all_arrive_once_when_it_is_back() {
-		RabbitAdmin admin = new RabbitAdmin(broker);
+	/** A queue of the test's own on the events exchange, gone when the test's connection closes. */
+	static Queue queueBoundTo(RabbitAdmin admin, String routingKey) {
 		TopicExchange exchange = new TopicExchange(RabbitEventPublisher.EXCHANGE, true, false);
 		admin.declareExchange(exchange);
 		Queue queue = new Queue("settledesk-test-" + UUID.randomUUID(), false, false, true);
 		admin.declareQueue(queue);
-		admin.declareBinding(BindingBuilder.bind(queue).to(exchange).with("ticket.#"));
+		admin.declareBinding(BindingBuilder.bind(queue).to(exchange).with(routingKey));
+		return queue;
+	}
+
+	@Test
+	void events_published_while_the_broker_is_unreachable_all_arrive_once_when_it_is_back() {
+		RabbitAdmin admin = new RabbitAdmin(broker);
+		Queue queue = queueBoundTo(admin, "ticket.#");
 
 		var merchant = fixtures.individual();
 		CurrentUser owner = new CurrentUser(UUID.randomUUID(), merchant.owner(), "owner", Role.MERCHANT_OWNER,
@@ -119,5 +133,31 @@ class RabbitEventsIntegrationTests {
 		String all = String.join(" ", byId.values().stream().map(m -> new String(m.getBody(),
 				java.nio.charset.StandardCharsets.UTF_8)).toList());
 		assertThat(all).contains(numbers.toArray(String[]::new));
+	}
+
+	@Test
+	void a_batch_capture_of_a_thousand_sales_reaches_the_broker_as_a_thousand_events() {
+		Queue queue = queueBoundTo(new RabbitAdmin(broker), "transaction.captured");
+		var merchant = fixtures.individual();
+		List<Capture> captures = new ArrayList<>();
+		for (int i = 0; i < 1000; i++) {
+			captures.add(new Capture("MQ" + UUID.randomUUID().toString().substring(0, 20), merchant.profile().merchantNo(),
+					merchant.terminalSn(), "QR_WECHAT", "NONE", 100L + i, clock.instant()));
+		}
+		assertThat(transactions.captureAll(captures)).noneMatch(Transactions.BatchOutcome::isRejected);
+
+		RabbitTemplate consumer = new RabbitTemplate(broker);
+		java.util.Set<String> seen = new java.util.HashSet<>();
+		await().atMost(Duration.ofSeconds(30)).until(() -> {
+			Message message;
+			while ((message = consumer.receive(queue.getName())) != null) {
+				if (new String(message.getBody(), java.nio.charset.StandardCharsets.UTF_8)
+					.contains(merchant.profile().merchantNo())) {
+					seen.add(message.getMessageProperties().getMessageId());
+				}
+			}
+			return seen.size() >= 1000;
+		});
+		assertThat(seen).hasSize(1000);
 	}
 }

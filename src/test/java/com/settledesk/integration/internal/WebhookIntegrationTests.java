@@ -195,6 +195,26 @@ class WebhookIntegrationTests {
 	}
 
 	@Test
+	void one_dispatch_delivers_an_endpoints_waiting_events_back_to_back_in_their_order() {
+		UUID endpoint = UUID.fromString(register("ticket.status_changed").split("\\|")[1]);
+		for (int i = 0; i < 20; i++) {
+			openTicket("burst " + i + " " + UUID.randomUUID());
+		}
+		await().atMost(Duration.ofSeconds(20)).until(() -> jdbc.sql(
+				"SELECT COUNT(*) FROM webhook_delivery WHERE endpoint_id = :endpoint").param("endpoint", endpoint)
+			.query(Long.class).single() == 20);
+		clock.advance(Duration.ofMillis(100));
+		dispatcher.dispatch();
+		await().atMost(Duration.ofSeconds(20))
+			.until(() -> receiver.findAll(postRequestedFor(urlEqualTo("/hook"))).size() >= 20);
+		List<String> inSeq = jdbc.sql("""
+				SELECT d.event_id FROM webhook_delivery d WHERE d.endpoint_id = :endpoint ORDER BY d.seq""")
+			.param("endpoint", endpoint).query(String.class).list();
+		assertThat(receiver.findAll(postRequestedFor(urlEqualTo("/hook"))).stream()
+			.map(r -> r.getHeader("SettleDesk-Event-Id")).toList()).isEqualTo(inSeq);
+	}
+
+	@Test
 	void an_endpoint_failing_for_too_long_is_disabled_and_the_owner_told() {
 		receiver.stubFor(post(urlEqualTo("/hook")).willReturn(aResponse().withStatus(500)));
 		String endpoint = register("ticket.status_changed").split("\\|")[1];
@@ -287,8 +307,8 @@ class WebhookIntegrationTests {
 			.substring(0, 16), merchant.profile().merchantNo(), merchant.terminalSn(), "QR_WECHAT", "NONE", 100L,
 				clock.instant())).transaction();
 		for (Object event : List.of(new com.settledesk.acquiring.TransactionsCaptured(List.of(t.id())),
-				new com.settledesk.acquiring.TransactionUndone(t), new IntegrationEventRecorded(UUID.randomUUID(),
-						"x", "{}"))) {
+				new com.settledesk.acquiring.TransactionUndone(t), new IntegrationEventsRecorded(List.of(
+						UUID.randomUUID())))) {
 			assertThat(json.readValue(json.writeValueAsString(event), event.getClass())).isEqualTo(event);
 		}
 		var payout = new com.settledesk.payout.PayoutView(UUID.randomUUID(), merchant.profile().id(), "D0",
