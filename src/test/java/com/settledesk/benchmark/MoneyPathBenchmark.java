@@ -58,7 +58,6 @@ public final class MoneyPathBenchmark {
 		int sweepMerchants = args.length > 1 ? Integer.parseInt(args[1]) : 100_000;
 		int sweepTransactions = args.length > 2 ? Integer.parseInt(args[2]) : 1_000_000;
 		freshDatabase(DATABASE);
-		System.setProperty("spring.datasource.hikari.maximum-pool-size", "40");
 		System.setProperty("server.tomcat.threads.max", "64");
 		try (ConfigurableApplicationContext app = new SpringApplicationBuilder(SettleDeskApplication.class).run()) {
 			String base = "http://localhost:" + app.getEnvironment().getProperty("local.server.port");
@@ -94,6 +93,7 @@ public final class MoneyPathBenchmark {
 		System.setProperty("spring.datasource.url", "jdbc:postgresql://127.0.0.1:5432/" + database + "?reWriteBatchedInserts=true");
 		System.setProperty("spring.datasource.username", "postgres");
 		System.setProperty("spring.datasource.password", System.getenv().getOrDefault("PGPASSWORD", ""));
+		System.setProperty("spring.datasource.hikari.maximum-pool-size", "40");
 		System.setProperty("PORT", "0");
 		System.setProperty("logging.level.root", "WARN");
 		System.setProperty("logging.file.name", "");
@@ -215,7 +215,7 @@ public final class MoneyPathBenchmark {
 		return terminals;
 	}
 
-	private static String token(String base) throws Exception {
+	public static String token(String base) throws Exception {
 		var response = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(base + "/api/v1/auth/token"))
 			.header("Content-Type", "application/json")
 			.POST(HttpRequest.BodyPublishers.ofString("{\"username\":\"gateway\",\"password\":\"Demo@2026\"}")).build(),

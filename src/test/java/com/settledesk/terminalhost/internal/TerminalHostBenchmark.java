@@ -31,7 +31,6 @@ public final class TerminalHostBenchmark {
 		int seconds = args.length > 0 ? Integer.parseInt(args[0]) : 10;
 		MoneyPathBenchmark.freshDatabase(DATABASE);
 		System.setProperty("settledesk.terminal-host.port", "0");
-		System.setProperty("spring.datasource.hikari.maximum-pool-size", "40");
 		try (ConfigurableApplicationContext app = new SpringApplicationBuilder(SettleDeskApplication.class).run()) {
 			int port = app.getBean(TerminalHostServer.class).port();
 			List<String[]> merchants = MoneyPathBenchmark.merchantsWithTerminals(app, 32);
