@@ -220,8 +220,12 @@ class ServiceDeskIntegrationTests {
 		String cookie = api.webLogin("agent1");
 		var page = api.send(api.builder("/ops/tickets", null).header("Cookie", cookie).GET());
 		assertThat(page.body()).contains("sla-breach");
-		assertThat(api.get("/actuator/prometheus", api.token("admin")).body())
-			.contains("settledesk_tickets_first_answer_breaches", "settledesk_tickets{", "settledesk_tickets_active{");
+		String scraped = api.get("/actuator/prometheus", api.token("admin")).body();
+		assertThat(scraped).contains("settledesk_tickets_first_answer_breaches", "settledesk_tickets{",
+				"settledesk_tickets_active{");
+		assertThat(scraped.lines().filter(line -> line.startsWith("settledesk_tickets")))
+			.hasSize(TicketStatus.values().length + TicketCategory.values().length + 2 + 5)
+			.noneMatch(line -> line.endsWith("NaN"));
 	}
 
 	@Test
