@@ -39,7 +39,8 @@ class CardChangeWizardBrowserTests extends Browsers {
 			.setLocale("zh-CN"))) {
 			Page page = context.newPage();
 			signIn(page, api.baseUrl(), merchant.owner());
-			page.locator("#nav-settlement-card").click();
+			page.locator("#tab-me").click();
+			page.locator("#me-settlement-card").click();
 			page.locator("#start-change").click();
 
 			page.locator("#accountNumber").fill(credit);

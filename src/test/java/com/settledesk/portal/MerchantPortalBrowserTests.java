@@ -39,7 +39,7 @@ class MerchantPortalBrowserTests extends Browsers {
 	}
 
 	@Test
-	void the_owner_sees_the_merchant_and_its_masked_card_in_chinese_and_switches_to_english_for_good() {
+	void the_owner_sees_the_merchant_and_its_masked_card_in_chinese_and_switches_to_english_for_good_under_me() {
 		signIn("13800000001");
 
 		assertThat(page.locator("#merchant-name")).hasText("张三便利店");
@@ -50,15 +50,17 @@ class MerchantPortalBrowserTests extends Browsers {
 		assertFitsPhoneWidth();
 		page.screenshot(new Page.ScreenshotOptions().setPath(screenshot("portal-home-zh")).setFullPage(true));
 
-		page.locator("a[data-lang=en]").click();
-		assertThat(page.locator("#card-title")).hasText("Current settlement card");
-		page.navigate(api.baseUrl() + "/");
+		page.locator("#tab-me").click();
+		page.locator("#me-lang-en").click();
+		assertThat(page.locator("#tab-me")).containsText("Me");
+		page.locator("#tab-home").click();
 		assertThat(page.locator("#card-title")).hasText("Current settlement card");
 		assertThat(page.locator("#card-number")).hasText("622202*********6788");
 		assertFitsPhoneWidth();
 		page.screenshot(new Page.ScreenshotOptions().setPath(screenshot("portal-home-en")).setFullPage(true));
 
-		page.locator("button[type=submit]").click();
+		page.locator("#tab-me").click();
+		page.locator("#me-logout").click();
 		assertThat(page).hasURL(Pattern.compile(".*/login\\?logout"));
 	}
 

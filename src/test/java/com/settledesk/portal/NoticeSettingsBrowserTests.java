@@ -34,7 +34,8 @@ class NoticeSettingsBrowserTests extends Browsers {
 			.setLocale("zh-CN"))) {
 			Page page = context.newPage();
 			signIn(page, api.baseUrl(), merchant.owner());
-			page.locator("#nav-messages").click();
+			page.locator("#tab-me").click();
+			page.locator("#me-messages").click();
 			page.locator("#to-notice-settings").click();
 			page.locator("#email").fill("zhang at example");
 			page.locator("#mail-PAYOUT").check();

@@ -64,7 +64,7 @@ class PortalMoneyBrowserTests extends Browsers {
 			assertThat(page.locator("#takings-chart svg")).isVisible();
 			page.screenshot(new Page.ScreenshotOptions().setPath(screenshot("portal-money-home")).setFullPage(true));
 
-			page.locator("#nav-payouts").click();
+			page.locator("#tab-settlement").click();
 			assertThat(page.locator(".payout").first()).containsText("出款失败");
 			assertThat(page.locator(".payout").first()).containsText("户名与卡号不符");
 			assertThat(page.locator(".payout").first()).containsText("资金已退回余额");

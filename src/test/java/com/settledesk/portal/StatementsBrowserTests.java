@@ -46,7 +46,8 @@ class StatementsBrowserTests extends Browsers {
 			.setLocale("zh-CN").setAcceptDownloads(true))) {
 			Page page = phone.newPage();
 			signIn(page, api.baseUrl(), merchant.owner());
-			page.locator("#nav-statements").click();
+			page.locator("#tab-me").click();
+			page.locator("#me-statements").click();
 			assertThat(page.locator(".statement-line")).hasCount(2);
 			assertThat(page.locator("#closing")).hasText("¥5079.50");
 			page.screenshot(new Page.ScreenshotOptions().setPath(screenshot("portal-statement")).setFullPage(true));

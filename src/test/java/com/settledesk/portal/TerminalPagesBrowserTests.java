@@ -37,7 +37,8 @@ class TerminalPagesBrowserTests extends Browsers {
 			.setLocale("zh-CN"))) {
 			Page page = context.newPage();
 			signIn(page, api.baseUrl(), merchant.owner());
-			page.locator("#nav-terminals").click();
+			page.locator("#tab-me").click();
+			page.locator("#me-terminals").click();
 			noHorizontalScroll(page);
 			page.screenshot(new Page.ScreenshotOptions().setPath(screenshot("terminals-list")).setFullPage(true));
 			page.locator("#apply-terminal").click();

@@ -58,7 +58,7 @@ class ServiceDeskBrowserTests extends Browsers {
 			.setLocale("zh-CN"))) {
 			Page page = phone.newPage();
 			signIn(page, api.baseUrl(), merchant.owner());
-			page.locator("#nav-payouts").click();
+			page.locator("#tab-settlement").click();
 			page.locator(".payout").first().locator(".ask-service").click();
 			assertThat(page.locator("#category")).hasValue("PAYOUT");
 			assertThat(page.locator("#related-note")).isVisible();
@@ -100,7 +100,8 @@ class ServiceDeskBrowserTests extends Browsers {
 			.setLocale("zh-CN"))) {
 			Page page = phone.newPage();
 			signIn(page, api.baseUrl(), merchant.owner());
-			page.locator("#nav-service").click();
+			page.locator("#tab-me").click();
+			page.locator("#me-service").click();
 			page.locator(".ticket[data-ticket='" + number + "'] a").click();
 			assertThat(page.locator(".conversation")).containsText(answer);
 			assertThat(page.locator("body")).not().containsText(secret);

@@ -159,7 +159,7 @@ class SecurityConfiguration {
 				.requestMatchers("/").authenticated()
 				.requestMatchers(HttpMethod.GET, "/transactions", "/transactions/*/slip", "/transactions/*/slip.pdf")
 				.hasAnyRole(MERCHANT)
-				.requestMatchers("/tickets", "/tickets/**", "/help").hasAnyRole(MERCHANT)
+				.requestMatchers("/tickets", "/tickets/**", "/help", "/me").hasAnyRole(MERCHANT)
 				.anyRequest().hasRole(Role.MERCHANT_OWNER.name()))
 			.csrf(csrf -> csrf.ignoringRequestMatchers("/sim/**"))
 			.authenticationProvider(new PasswordLoginProvider(loginService))
