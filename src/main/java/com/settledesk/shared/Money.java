@@ -61,6 +61,15 @@ public record Money(long fen) implements Comparable<Money> {
 		return BigDecimal.valueOf(fen, 2).toPlainString();
 	}
 
+	/**
+	 * As a person reads it on a page, the same in Chinese and English: "¥12,464.46", and "-¥23.50" for money going
+	 * out (the sign before the currency, as banks print it). Long.MIN_VALUE fen is still written, never an error.
+	 */
+	public String formatted() {
+		BigDecimal yuan = BigDecimal.valueOf(fen, 2).abs();
+		return (fen < 0 ? "-¥" : "¥") + String.format(java.util.Locale.ROOT, "%,.2f", yuan);
+	}
+
 	@Override
 	public int compareTo(Money other) {
 		return Long.compare(fen, other.fen);

@@ -62,6 +62,8 @@ class PortalMoneyBrowserTests extends Browsers {
 			assertThat(page.locator("#today-takings")).hasText("¥465.00");
 			assertThat(page.locator("#balance")).hasText("¥463.23");
 			assertThat(page.locator("#takings-chart svg")).isVisible();
+			assertThat(page.locator("#chart-summary")).containsText("合计 ¥465.00");
+			assertThat(page.locator("#takings-chart svg")).containsText("¥");
 			page.screenshot(new Page.ScreenshotOptions().setPath(screenshot("portal-money-home")).setFullPage(true));
 
 			page.locator("#tab-settlement").click();
@@ -69,6 +71,18 @@ class PortalMoneyBrowserTests extends Browsers {
 			assertThat(page.locator(".payout").first()).containsText("户名与卡号不符");
 			assertThat(page.locator(".payout").first()).containsText("资金已退回余额");
 			page.screenshot(new Page.ScreenshotOptions().setPath(screenshot("portal-payouts")).setFullPage(true));
+		}
+	}
+
+	@Test
+	void a_shop_without_sales_reads_a_sentence_instead_of_an_empty_axis() {
+		var merchant = fixtures.individual();
+		try (BrowserContext phone = browser.newContext(new Browser.NewContextOptions().setViewportSize(390, 844)
+			.setLocale("zh-CN"))) {
+			Page page = phone.newPage();
+			signIn(page, api.baseUrl(), merchant.owner());
+			assertThat(page.locator("#chart-empty")).containsText("还没有交易");
+			assertThat(page.locator("#takings-chart")).hasCount(0);
 		}
 	}
 }

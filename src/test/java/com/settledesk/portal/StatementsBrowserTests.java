@@ -49,7 +49,7 @@ class StatementsBrowserTests extends Browsers {
 			page.locator("#tab-me").click();
 			page.locator("#me-statements").click();
 			assertThat(page.locator(".statement-line")).hasCount(2);
-			assertThat(page.locator("#closing")).hasText("¥5079.50");
+			assertThat(page.locator("#closing")).hasText("¥5,079.50");
 			page.screenshot(new Page.ScreenshotOptions().setPath(screenshot("portal-statement")).setFullPage(true));
 
 			Download receipt = page.waitForDownload(() -> page.locator(".receipt-link").first().click());

@@ -43,4 +43,14 @@ class MoneyUnitTests {
 		assertThat(Money.ofFen(-1).isNegative()).isTrue();
 		assertThat(Money.ofFen(3).minus(Money.ofFen(5))).isEqualTo(Money.ofFen(-2));
 	}
+
+	@Test
+	void a_page_shows_yuan_with_thousands_separators_and_the_sign_before_the_currency() {
+		assertThat(Money.ofFen(1246446).formatted()).isEqualTo("¥12,464.46");
+		assertThat(Money.ofFen(-2350).formatted()).isEqualTo("-¥23.50");
+		assertThat(Money.ofFen(0).formatted()).isEqualTo("¥0.00");
+		assertThat(Money.ofFen(5).formatted()).isEqualTo("¥0.05");
+		assertThat(Money.ofFen(123456789012L).formatted()).isEqualTo("¥1,234,567,890.12");
+		assertThat(Money.ofFen(Long.MIN_VALUE).formatted()).isEqualTo("-¥92,233,720,368,547,758.08");
+	}
 }

@@ -48,6 +48,15 @@ class MoneyFigures {
 		model.addAttribute("today", byDay.getOrDefault(today, Money.ZERO));
 		model.addAttribute("days", days);
 		model.addAttribute("chart", json.writeValueAsString(Map.of("labels", labels, "values", values)));
+		// the chart's words: an empty period says so instead of drawing a ¥0–¥1 axis; otherwise total and best day
+		Money total = byDay.values().stream().reduce(Money.ZERO, Money::plus);
+		model.addAttribute("chartTotal", total);
+		model.addAttribute("chartEmpty", !total.isPositive());
+		byDay.entrySet().stream().max(Map.Entry.comparingByValue()).filter(best -> best.getValue().isPositive())
+			.ifPresent(best -> {
+				model.addAttribute("chartBestDay", best.getKey());
+				model.addAttribute("chartBestAmount", best.getValue());
+			});
 	}
 
 	private LocalDate today() {
