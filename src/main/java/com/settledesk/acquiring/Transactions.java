@@ -37,6 +37,12 @@ public interface Transactions {
 
 	List<CapturedTransaction> ofMerchant(MerchantId merchantId, LocalDate from, LocalDate to, int limit);
 
+	/**
+	 * The merchant's transactions matching the search, latest sale first, at most {@code limit} of them; the count
+	 * and the total of those still captured (not refunded or reversed) cover every match.
+	 */
+	TransactionSearch.Found search(MerchantId merchantId, TransactionSearch search, int limit);
+
 	/** Net amounts captured on or after the business date (for T1: not yet due), per merchant, zero where none. */
 	Map<MerchantId, Money> netCapturedSince(Collection<MerchantId> merchantIds, LocalDate businessDate);
 

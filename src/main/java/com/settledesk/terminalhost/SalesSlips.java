@@ -15,4 +15,7 @@ public interface SalesSlips {
 
 	/** Which of these transactions of the merchant have a slip. */
 	Set<UUID> withSlips(MerchantId merchantId, Collection<UUID> transactionIds);
+
+	/** The merchant's latest approved card purchases (at most {@code limit}) paid with a card ending in these digits. */
+	Set<UUID> withCardEnding(MerchantId merchantId, String lastDigits, int limit);
 }

@@ -81,7 +81,7 @@ class ReviewConsoleBrowserTests extends Browsers {
 			assertThat(page.locator("article[aria-labelledby=previous-title]"))
 				.containsText(merchant.currentCard().substring(15));
 			assertThat(page.locator("article[aria-labelledby=previous-title]")).containsText("解绑于");
-			assertThat(page.locator("#unread-count")).isVisible(new LocatorAssertions.IsVisibleOptions().setTimeout(5000));
+			assertThat(page.locator("#tab-me .tab-badge")).isVisible(new LocatorAssertions.IsVisibleOptions().setTimeout(5000));
 			page.screenshot(new Page.ScreenshotOptions().setPath(screenshot("merchant-after-change")).setFullPage(true));
 		}
 	}

@@ -27,6 +27,7 @@ class TimestampsUnitTests {
 		Instant at = Instant.parse("2026-11-27T02:15:00Z");
 		assertThat(new DisplayTime().format(at, java.util.Locale.SIMPLIFIED_CHINESE)).isEqualTo("2026年11月27日 10:15");
 		assertThat(new DisplayTime().format(at, java.util.Locale.ENGLISH)).isEqualTo("Nov 27, 2026 10:15");
+		assertThat(new DisplayTime().compact(at)).isEqualTo("2026-11-27 10:15");
 		assertThat(new DisplayTime().day(java.time.LocalDate.of(2026, 11, 26), java.util.Locale.SIMPLIFIED_CHINESE))
 			.isEqualTo("11月26日");
 		assertThat(new DisplayTime().day(java.time.LocalDate.of(2026, 11, 26), java.util.Locale.ENGLISH))

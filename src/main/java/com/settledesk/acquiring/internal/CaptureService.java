@@ -33,6 +33,7 @@ import com.settledesk.acquiring.CardKind;
 import com.settledesk.acquiring.Channel;
 import com.settledesk.acquiring.TransactionUndone;
 import com.settledesk.acquiring.Transactions;
+import com.settledesk.acquiring.TransactionSearch;
 import com.settledesk.acquiring.TransactionsCaptured;
 import com.settledesk.acquiring.Transactions.BatchOutcome;
 import com.settledesk.ledger.JournalEntry;
@@ -320,6 +321,49 @@ class CaptureService implements Transactions {
 				.query(CaptureService::map).list().forEach(t -> found.put(t.id(), t));
 		}
 		return found;
+	}
+
+	@Override
+	@Transactional(readOnly = true)
+	public TransactionSearch.Found search(MerchantId merchantId, TransactionSearch search, int limit) {
+		if (search.among() != null && search.among().isEmpty()) {
+			return new TransactionSearch.Found(List.of(), 0, Money.ZERO);
+		}
+		StringBuilder where = new StringBuilder("""
+				merchant_id = :merchant AND occurred_at >= :from AND occurred_at < :to""");
+		Map<String, Object> params = new HashMap<>();
+		params.put("merchant", merchantId.value());
+		params.put("from", Timestamps.toDb(search.from().atStartOfDay(ClockConfiguration.DISPLAY_ZONE).toInstant()));
+		params.put("to", Timestamps.toDb(search.to().plusDays(1).atStartOfDay(ClockConfiguration.DISPLAY_ZONE).toInstant()));
+		if (search.channel() != null) {
+			where.append(" AND channel = :channel");
+			params.put("channel", search.channel().name());
+		}
+		if (search.amount() != null) {
+			where.append(" AND amount_fen = :amount");
+			params.put("amount", search.amount().fen());
+		}
+		if (search.reference() != null) {
+			where.append(" AND reference LIKE :reference ESCAPE '\\'");
+			params.put("reference", "%" + search.reference().replace("\\", "\\\\").replace("%", "\\%")
+				.replace("_", "\\_") + "%");
+		}
+		if (search.terminalSn() != null) {
+			where.append(" AND terminal_sn = :terminal");
+			params.put("terminal", search.terminalSn());
+		}
+		if (search.among() != null) {
+			where.append(" AND id IN (:among)");
+			params.put("among", List.copyOf(search.among()).subList(0, Math.min(search.among().size(), IN_LIST)));
+		}
+		List<CapturedTransaction> page = jdbc.sql("SELECT * FROM card_transaction WHERE " + where
+				+ " ORDER BY occurred_at DESC, id LIMIT :limit")
+			.params(params).param("limit", Math.max(1, Math.min(limit, 500))).query(CaptureService::map).list();
+		Map<String, Object> totals = jdbc.sql("SELECT COUNT(*) AS n, COALESCE(SUM(CASE WHEN status = 'CAPTURED' "
+				+ "THEN amount_fen ELSE 0 END), 0) AS total FROM card_transaction WHERE " + where)
+			.params(params).query().singleRow();
+		return new TransactionSearch.Found(page, ((Number) totals.get("n")).longValue(),
+				Money.ofFen(((Number) totals.get("total")).longValue()));
 	}
 
 	@Override

@@ -2,31 +2,42 @@ package com.settledesk.portal.web;
 
 import java.time.Clock;
 import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
 
-import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
-import org.springframework.web.bind.annotation.RequestParam;
 
+import com.settledesk.acquiring.CapturedTransaction;
+import com.settledesk.acquiring.Channel;
+import com.settledesk.acquiring.TransactionSearch;
 import com.settledesk.acquiring.Transactions;
 import com.settledesk.identity.CurrentUser;
 import com.settledesk.payout.Payouts;
 import com.settledesk.shared.ClockConfiguration;
 import com.settledesk.shared.Money;
+import com.settledesk.terminal.TerminalView;
+import com.settledesk.terminal.Terminals;
 import com.settledesk.terminalhost.SalesSlips;
 
 /** The merchant's money: payouts with their status in words, and transactions with filters. */
 @Controller
 class MoneyPagesController {
 
+	private static final int SHOWN = 200;
+	private static final int CARD_MATCHES = 1000;
+
 	private final Payouts payouts;
 	private final Transactions transactions;
 	private final SalesSlips slips;
+	private final Terminals terminals;
 	private final Clock clock;
 
-	MoneyPagesController(Payouts payouts, Transactions transactions, SalesSlips slips, Clock clock) {
+	MoneyPagesController(Payouts payouts, Transactions transactions, SalesSlips slips, Terminals terminals,
+			Clock clock) {
 		this.slips = slips;
+		this.terminals = terminals;
 		this.payouts = payouts;
 		this.transactions = transactions;
 		this.clock = clock;
@@ -40,24 +51,25 @@ class MoneyPagesController {
 		return "portal/payouts";
 	}
 
+	/** 交易查询: the filter's matches, latest sale first, with the count and total of all of them. */
 	@GetMapping("/transactions")
-	String transactions(CurrentUser user,
-			@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
-			@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to,
-			@RequestParam(required = false) String channel, Model model) {
+	String transactions(CurrentUser user, TransactionFilter filter, Model model) {
+		var merchantId = user.requireMerchant();
 		LocalDate today = today();
-		LocalDate start = from == null ? today.minusDays(6) : from;
-		LocalDate end = to == null ? today : to;
-		var list = transactions.ofMerchant(user.requireMerchant(), start, end, 500).stream()
-			.filter(t -> channel == null || channel.isBlank() || t.channel().name().equals(channel))
-			.toList();
-		model.addAttribute("transactions", list);
-		model.addAttribute("slips", slips.withSlips(user.requireMerchant(), list.stream().map(t -> t.id()).toList()));
-		model.addAttribute("from", start);
-		model.addAttribute("to", end);
-		model.addAttribute("channel", channel);
-		model.addAttribute("channels", com.settledesk.acquiring.Channel.values());
-		model.addAttribute("total", list.stream().map(t -> t.amount()).reduce(Money.ZERO, Money::plus));
+		List<String> terminalSns = terminals.ofMerchant(merchantId).stream().map(TerminalView::serialNo).toList();
+		Map<String, String> errors = filter.errors(today, terminalSns);
+		TransactionSearch.Found found = errors.isEmpty()
+				? transactions.search(merchantId, filter.search(today, filter.cardDigits() == null ? null
+						: slips.withCardEnding(merchantId, filter.cardDigits(), CARD_MATCHES)), SHOWN)
+				: new TransactionSearch.Found(List.of(), 0, Money.ZERO);
+		model.addAttribute("found", found);
+		model.addAttribute("slips", slips.withSlips(merchantId, found.transactions().stream()
+			.map(CapturedTransaction::id).toList()));
+		model.addAttribute("filter", filter.shown(today));
+		model.addAttribute("errors", errors);
+		model.addAttribute("terminals", terminalSns);
+		model.addAttribute("channels", Channel.values());
+		model.addAttribute("shown", SHOWN);
 		return "portal/transactions";
 	}
 

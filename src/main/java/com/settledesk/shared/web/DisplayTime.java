@@ -22,6 +22,8 @@ public class DisplayTime {
 		.withZone(ClockConfiguration.DISPLAY_ZONE);
 	private static final DateTimeFormatter ENGLISH = DateTimeFormatter.ofPattern("MMM d, yyyy HH:mm", Locale.ENGLISH)
 		.withZone(ClockConfiguration.DISPLAY_ZONE);
+	private static final DateTimeFormatter COMPACT = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm")
+		.withZone(ClockConfiguration.DISPLAY_ZONE);
 	private static final DateTimeFormatter CHINESE_DAY = DateTimeFormatter.ofPattern("M月d日", Locale.CHINESE);
 	private static final DateTimeFormatter ENGLISH_DAY = DateTimeFormatter.ofPattern("MMM d", Locale.ENGLISH);
 
@@ -36,6 +38,22 @@ public class DisplayTime {
 		}
 		try {
 			return (english(locale) ? ENGLISH : CHINESE).format(instant);
+		}
+		catch (DateTimeException outOfRange) {
+			return instant.toString();
+		}
+	}
+
+	/**
+	 * The same moment for documents — PDF and CSV statements, receipts, slips: "2026-11-27 14:05", one width in
+	 * every language, fits a table column and a spreadsheet reads it.
+	 */
+	public String compact(Instant instant) {
+		if (instant == null) {
+			return "";
+		}
+		try {
+			return COMPACT.format(instant);
 		}
 		catch (DateTimeException outOfRange) {
 			return instant.toString();

@@ -104,8 +104,8 @@ class ReceiptService implements Receipts {
 					messages.getMessage("receipt.item." + receipt.feeKind(), null, locale))
 			.field(messages.getMessage("receipt.reference", null, locale), receipt.reference())
 			.field(messages.getMessage("receipt.amount", null, locale), "¥" + receipt.amount().toYuanString())
-			.field(messages.getMessage("receipt.chargedAt", null, locale), time.format(receipt.chargedAt()))
-			.field(messages.getMessage("receipt.issuedAt", null, locale), time.format(receipt.issuedAt()))
+			.field(messages.getMessage("receipt.chargedAt", null, locale), time.compact(receipt.chargedAt()))
+			.field(messages.getMessage("receipt.issuedAt", null, locale), time.compact(receipt.issuedAt()))
 			.gap()
 			.field(messages.getMessage("receipt.issuer", null, locale), messages.getMessage("receipt.issuerName", null, locale));
 		String name = messages.getMessage("receipt.file", new Object[] { receipt.number() }, locale) + ".pdf";

@@ -38,7 +38,7 @@ class SlipDocumentService implements SlipDocuments {
 			.field(messages.getMessage("slip.rrn", null, locale), slip.rrn())
 			.field(messages.getMessage("slip.authCode", null, locale), slip.authCode())
 			.field(messages.getMessage("slip.batchTrace", null, locale), slip.batchNo() + " / " + slip.stan())
-			.field(messages.getMessage("slip.time", null, locale), time.format(slip.at()));
+			.field(messages.getMessage("slip.time", null, locale), time.compact(slip.at()));
 		if (slip.voided() || slip.reversed()) {
 			pdf.gap().field(messages.getMessage("slip.status", null, locale),
 					messages.getMessage(slip.voided() ? "slip.voided" : "slip.reversed", null, locale));

@@ -70,7 +70,7 @@ class StatementDocuments {
 		}
 
 		List<String> cells(StatementLine line) {
-			return List.of(time.format(line.at()), get("statement.kind." + line.kind()), line.reference(),
+			return List.of(time.compact(line.at()), get("statement.kind." + line.kind()), line.reference(),
 					line.amount().toYuanString(), line.fee().toYuanString(), line.effect().toYuanString(),
 					line.balanceAfter().toYuanString(), note(line));
 		}

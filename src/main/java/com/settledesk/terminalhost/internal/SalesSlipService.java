@@ -65,4 +65,19 @@ class SalesSlipService implements SalesSlips {
 		}
 		return found;
 	}
+
+	@Override
+	@Transactional(readOnly = true)
+	public Set<UUID> withCardEnding(MerchantId merchantId, String lastDigits, int limit) {
+		if (lastDigits == null || !lastDigits.matches("\\d{4}")) {
+			return Set.of();
+		}
+		return new HashSet<>(jdbc.sql("""
+				SELECT transaction_id FROM host_message WHERE merchant_id = :merchant AND kind = 'PURCHASE'
+				  AND response_code = '00' AND transaction_id IS NOT NULL AND pan_masked LIKE :ending
+				ORDER BY received_at DESC LIMIT :limit""")
+			.param("merchant", merchantId.value()).param("ending", "%" + lastDigits)
+			.param("limit", Math.max(1, Math.min(limit, 1000)))
+			.query((rs, row) -> rs.getObject(1, UUID.class)).list());
+	}
 }

@@ -30,6 +30,12 @@ class SalesSlipBrowserTests extends Browsers {
 	@Autowired
 	TerminalHostServer host;
 
+	@Autowired
+	com.settledesk.acquiring.Transactions transactions;
+
+	@Autowired
+	java.time.Clock clock;
+
 	@Test
 	void the_slip_of_a_terminal_sale_reads_at_phone_width_with_the_card_masked() throws Exception {
 		var merchant = fixtures.individual();
@@ -53,6 +59,50 @@ class SalesSlipBrowserTests extends Browsers {
 			org.assertj.core.api.Assertions.assertThat(((Number) page.evaluate(
 					"() => document.documentElement.scrollWidth")).intValue()).isLessThanOrEqualTo(390);
 			page.screenshot(new Page.ScreenshotOptions().setPath(screenshot("sales-slip")).setFullPage(true));
+		}
+	}
+
+	@Test
+	void a_cashier_finds_a_card_sale_by_the_cards_last_four_digits_and_its_amount() throws Exception {
+		var merchant = fixtures.individual();
+		String terminalId = "1" + MerchantFixtures.digits(7);
+		terminals.injectMasterKey(merchant.terminalSn(), terminalId, TerminalHostIntegrationTests.MASTER_KEY);
+		try (IsoTerminal terminal = new IsoTerminal(host.port(), terminalId, merchant.profile().merchantNo(),
+				TerminalHostIntegrationTests.MASTER_KEY)) {
+			terminal.signOn();
+			terminal.purchase("000001", TerminalHostIntegrationTests.PAN, 1234567, "051");
+			terminal.purchase("000002", TerminalHostIntegrationTests.PAN, 500, "051");
+		}
+		transactions.capture(new com.settledesk.acquiring.Capture("QR" + MerchantFixtures.digits(12),
+				merchant.profile().merchantNo(), merchant.terminalSn(), "QR_WECHAT", "NONE", 1234567L, clock.instant()));
+		try (BrowserContext context = browser.newContext(new Browser.NewContextOptions().setViewportSize(390, 844)
+			.setLocale("zh-CN"))) {
+			Page page = context.newPage();
+			signIn(page, api.baseUrl(), merchant.cashier());
+			page.locator("#tab-transactions").click();
+			assertThat(page.locator(".transaction")).hasCount(3);
+			page.locator("#transaction-filter summary").click();
+			page.locator("input[name=card]").fill("6788");
+			page.locator("input[name=amount]").fill("12,345.67");
+			page.locator("#transaction-filter button[type=submit]").click();
+			assertThat(page.locator(".transaction")).hasCount(1);
+			assertThat(page.locator(".transaction strong")).hasText("¥12,345.67");
+			assertThat(page.locator(".transaction .slip-link")).isVisible();
+			assertThat(page.locator("#transaction-totals")).containsText("共 1 笔，成交合计 ¥12,345.67");
+			page.screenshot(new Page.ScreenshotOptions().setPath(screenshot("transactions-search")).setFullPage(true));
+
+			page.locator("input[name=card]").fill("1234");
+			page.locator("#transaction-filter button[type=submit]").click();
+			assertThat(page.locator("#no-transactions")).isVisible();
+
+			page.locator("input[name=card]").fill("67a8");
+			page.locator("input[name=amount]").fill("-3");
+			page.locator("#transaction-filter button[type=submit]").click();
+			assertThat(page.locator("input[name=card] + .field-error")).hasText("请输入卡号的后四位数字。");
+			assertThat(page.locator("input[name=amount] + .field-error")).containsText("请输入大于 0 的金额");
+			assertThat(page.locator(".transaction")).hasCount(0);
+			org.assertj.core.api.Assertions.assertThat(((Number) page.evaluate(
+					"() => document.documentElement.scrollWidth")).intValue()).isLessThanOrEqualTo(390);
 		}
 	}
 }

@@ -1,0 +1,50 @@
+package com.settledesk.portal;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+
+import com.settledesk.testsupport.ApiClient;
+import com.settledesk.testsupport.IntegrationTest;
+import com.settledesk.testsupport.MerchantFixtures;
+
+/** The transactions page answers whatever its filter is sent: a word on each field it cannot read, never an error page. */
+@IntegrationTest
+class TransactionPageIntegrationTests {
+
+	@Autowired
+	ApiClient api;
+
+	@Autowired
+	MerchantFixtures fixtures;
+
+	String page(String cookie, String query) {
+		var response = api.send(api.builder("/transactions?" + query, null).header("Cookie", cookie).GET());
+		assertThat(response.status()).as(query).isEqualTo(200);
+		assertThat(response.body()).doesNotContainIgnoringCase("exception").doesNotContain("SQL");
+		return response.body();
+	}
+
+	static String q(String value) {
+		return URLEncoder.encode(value, StandardCharsets.UTF_8);
+	}
+
+	@Test
+	void hostile_filters_get_a_message_on_their_field_and_no_search() {
+		var merchant = fixtures.individual();
+		String cookie = api.webLogin(merchant.owner());
+		String body = page(cookie, "from=garbage&to=2026-13-45&amount=1e999&card=" + q("' OR 1=1 --") + "&terminal="
+				+ q("../../etc") + "&channel=NOPE&reference=" + q("x".repeat(5000)));
+		assertThat(body).contains("请选择正确的日期。", "请输入大于 0 的金额", "请输入卡号的后四位数字。",
+				"没有这台终端", "最多 64 个字符。");
+		assertThat(page(cookie, "from=2026-01-01&to=2025-01-01")).contains("结束日期不能早于开始日期。");
+		assertThat(page(cookie, "from=2020-01-01&to=2026-01-01")).contains("一次最多查询 366 天");
+		assertThat(page(cookie, "amount=" + q("¥0.001"))).contains("请输入大于 0 的金额");
+		assertThat(page(cookie, "reference=" + q("%") + "&card=6788")).contains("没有符合条件的交易");
+		assertThat(page(cookie, "terminal=" + merchant.terminalSn() + "&amount=" + q("1,000"))).contains("共 0 笔");
+	}
+}
