@@ -22,6 +22,12 @@ class TransactionPageIntegrationTests {
 	@Autowired
 	MerchantFixtures fixtures;
 
+	@Autowired
+	com.settledesk.acquiring.Transactions transactions;
+
+	@Autowired
+	java.time.Clock clock;
+
 	String page(String cookie, String query) {
 		var response = api.send(api.builder("/transactions?" + query, null).header("Cookie", cookie).GET());
 		assertThat(response.status()).as(query).isEqualTo(200);
@@ -46,5 +52,23 @@ class TransactionPageIntegrationTests {
 		assertThat(page(cookie, "amount=" + q("¥0.001"))).contains("请输入大于 0 的金额");
 		assertThat(page(cookie, "reference=" + q("%") + "&card=6788")).contains("没有符合条件的交易");
 		assertThat(page(cookie, "terminal=" + merchant.terminalSn() + "&amount=" + q("1,000"))).contains("共 0 笔");
+	}
+
+	@Test
+	void a_transaction_has_its_own_page_for_its_merchant_only() {
+		var merchant = fixtures.individual();
+		var sale = transactions.capture(new com.settledesk.acquiring.Capture("D" + MerchantFixtures.digits(12),
+				merchant.profile().merchantNo(), merchant.terminalSn(), "QR_ALIPAY", "NONE", 1234567L, clock.instant()))
+			.transaction();
+		var own = api.send(api.builder("/transactions/" + sale.id(), null).header("Cookie", api.webLogin(merchant.cashier()))
+			.GET());
+		assertThat(own.status()).isEqualTo(200);
+		assertThat(own.body()).contains("¥12,345.67", "支付宝", sale.reference(), "class=\"secondary outline ask-service\"");
+		String other = api.webLogin(fixtures.individual().owner());
+		for (String id : new String[] { sale.id().toString(), "not-a-uuid", java.util.UUID.randomUUID().toString() }) {
+			var response = api.send(api.builder("/transactions/" + id, null).header("Cookie", other).GET());
+			assertThat(response.status()).as(id).isEqualTo(404);
+			assertThat(response.body()).doesNotContain(sale.reference(), "12,345.67");
+		}
 	}
 }

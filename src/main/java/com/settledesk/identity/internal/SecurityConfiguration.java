@@ -157,7 +157,7 @@ class SecurityConfiguration {
 				.requestMatchers("/ops", "/ops/**").hasAnyRole(OPERATOR)
 				.requestMatchers("/jobs/**").hasAnyRole(MERCHANT_OR_OPERATOR)
 				.requestMatchers("/").authenticated()
-				.requestMatchers(HttpMethod.GET, "/transactions", "/transactions/*/slip", "/transactions/*/slip.pdf")
+				.requestMatchers(HttpMethod.GET, "/transactions", "/transactions/*", "/transactions/*/slip", "/transactions/*/slip.pdf")
 				.hasAnyRole(MERCHANT)
 				.requestMatchers("/tickets", "/tickets/**", "/help", "/me").hasAnyRole(MERCHANT)
 				.anyRequest().hasRole(Role.MERCHANT_OWNER.name()))

@@ -90,6 +90,12 @@ class SalesSlipBrowserTests extends Browsers {
 			assertThat(page.locator(".transaction .slip-link")).isVisible();
 			assertThat(page.locator("#transaction-totals")).containsText("共 1 笔，成交合计 ¥12,345.67");
 			page.screenshot(new Page.ScreenshotOptions().setPath(screenshot("transactions-search")).setFullPage(true));
+			page.locator(".transaction-link").click();
+			assertThat(page.locator("#transaction-amount")).hasText("¥12,345.67");
+			assertThat(page.locator("#transaction-net")).hasText("¥12,325.67");
+			assertThat(page.locator("#transaction-slip")).isVisible();
+			page.screenshot(new Page.ScreenshotOptions().setPath(screenshot("transaction-detail")).setFullPage(true));
+			page.goBack();
 
 			page.locator("input[name=card]").fill("1234");
 			page.locator("#transaction-filter button[type=submit]").click();
