@@ -86,6 +86,8 @@ class CardChangeWizardBrowserTests extends Browsers {
 			assertThat(page.locator("#current-card")).containsText(merchant.currentCard().substring(15));
 			org.assertj.core.api.Assertions.assertThat(page.content()).doesNotContain(newCard);
 			page.screenshot(new Page.ScreenshotOptions().setPath(screenshot("settlement-card-page")).setFullPage(true));
+			page.locator("#tab-home").click();
+			assertThat(page.locator("#card-change-open")).hasText("变更中：待审核");
 
 			page.navigate(donePage);
 			String id = donePage.substring(donePage.lastIndexOf('/') + 1);

@@ -63,6 +63,9 @@ class PortalMoneyBrowserTests extends Browsers {
 			assertThat(page.locator("#balance")).hasText("¥463.23");
 			assertThat(page.locator("#takings-chart svg")).isVisible();
 			assertThat(page.locator("#chart-summary")).containsText("合计 ¥465.00");
+			assertThat(page.locator("#today-count")).hasText("共 2 笔");
+			assertThat(page.locator("#on-its-way .today-payout")).containsText("未到账，资金已退回余额");
+			assertThat(page.locator("#card-status")).containsText("使用中");
 			assertThat(page.locator("#takings-chart svg")).containsText("¥");
 			page.screenshot(new Page.ScreenshotOptions().setPath(screenshot("portal-money-home")).setFullPage(true));
 

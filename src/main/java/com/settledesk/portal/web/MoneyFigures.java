@@ -9,6 +9,7 @@ import java.util.Map;
 import org.springframework.stereotype.Component;
 import org.springframework.ui.Model;
 
+import com.settledesk.acquiring.TransactionSearch;
 import com.settledesk.acquiring.Transactions;
 import com.settledesk.identity.CurrentUser;
 import com.settledesk.payout.Payouts;
@@ -45,7 +46,15 @@ class MoneyFigures {
 			values.add(amount.toYuanString());
 		});
 		model.addAttribute("balance", payouts.balance(merchantId));
-		model.addAttribute("today", byDay.getOrDefault(today, Money.ZERO));
+		TransactionSearch.Found sales = transactions.search(merchantId, new TransactionSearch(today, today, null, null,
+				null, null, null), 1);
+		model.addAttribute("today", sales.capturedTotal());
+		model.addAttribute("todayCount", sales.count());
+		// money on its way today: the payouts made today, with when each arrives or why it did not
+		model.addAttribute("todayPayouts", payouts.ofMerchant(merchantId, 20).stream()
+			.filter(p -> p.createdAt() != null && LocalDate.ofInstant(p.createdAt(), ClockConfiguration.DISPLAY_ZONE)
+				.equals(today))
+			.toList());
 		model.addAttribute("days", days);
 		model.addAttribute("chart", json.writeValueAsString(Map.of("labels", labels, "values", values)));
 		// the chart's words: an empty period says so instead of drawing a ¥0–¥1 axis; otherwise total and best day

@@ -5,6 +5,7 @@ import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 
+import com.settledesk.cardchange.CardChanges;
 import com.settledesk.identity.CurrentUser;
 import com.settledesk.identity.Role;
 import com.settledesk.merchant.Merchants;
@@ -18,8 +19,10 @@ class PortalHomeController {
 	private final Merchants merchants;
 	private final SettlementAccounts accounts;
 	private final MoneyFigures money;
+	private final CardChanges cardChanges;
 
-	PortalHomeController(Merchants merchants, SettlementAccounts accounts, MoneyFigures money) {
+	PortalHomeController(Merchants merchants, SettlementAccounts accounts, MoneyFigures money, CardChanges cardChanges) {
+		this.cardChanges = cardChanges;
 		this.merchants = merchants;
 		this.accounts = accounts;
 		this.money = money;
@@ -33,8 +36,10 @@ class PortalHomeController {
 		var merchant = merchants.find(user.requireMerchant()).orElseThrow(() -> new ResourceNotFoundException("Merchant"));
 		model.addAttribute("user", user);
 		model.addAttribute("merchant", merchant);
-		model.addAttribute("account",
-				user.role() == Role.MERCHANT_OWNER ? accounts.active(merchant.id()).orElse(null) : null);
+		boolean owner = user.role() == Role.MERCHANT_OWNER;
+		model.addAttribute("account", owner ? accounts.active(merchant.id()).orElse(null) : null);
+		model.addAttribute("openChange", owner ? cardChanges.ofMerchant(merchant.id()).stream()
+			.filter(r -> r.status().isOpen()).findFirst().orElse(null) : null);
 		money.addTo(user, days == 30 ? 30 : 7, model);
 		return "portal/home";
 	}
