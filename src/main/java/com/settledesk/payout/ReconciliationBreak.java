@@ -13,6 +13,16 @@ public record ReconciliationBreak(long id, UUID runId, String kind, UUID payoutI
 		Long bankAmountFen, String ourStatus, String bankStatus, String bankReference, String status,
 		String resolution, String resolvedBy, Instant resolvedAt) {
 
+	/** Our amount as money, when we have the payout. */
+	public com.settledesk.shared.Money ourAmount() {
+		return ourAmountFen == null ? null : com.settledesk.shared.Money.ofFen(ourAmountFen);
+	}
+
+	/** The bank's amount as money, when its line gave one. */
+	public com.settledesk.shared.Money bankAmount() {
+		return bankAmountFen == null ? null : com.settledesk.shared.Money.ofFen(bankAmountFen);
+	}
+
 	public boolean isOpen() {
 		return "OPEN".equals(status);
 	}

@@ -52,6 +52,8 @@ class ReviewConsoleBrowserTests extends Browsers {
 			var row = page.locator("tr[data-request='" + id + "']");
 			assertThat(row).containsText("高风险");
 			assertThat(row).containsText(masked);
+			assertThat(page.locator("th", new Page.LocatorOptions().setHasText("风险"))).isVisible();
+			assertThat(page.locator("th", new Page.LocatorOptions().setHasText("等待"))).isInViewport();
 			page.screenshot(new Page.ScreenshotOptions().setPath(screenshot("review-queue")).setFullPage(true));
 
 			row.locator("a").click();
@@ -59,6 +61,17 @@ class ReviewConsoleBrowserTests extends Browsers {
 			assertThat(page.locator("#risk-reasons")).containsText("持卡人不是法人");
 			assertThat(page.locator("#new-card")).hasText(masked);
 			page.screenshot(new Page.ScreenshotOptions().setPath(screenshot("review-detail")).setFullPage(true));
+			page.locator(".material-open").first().click();
+			assertThat(page.locator("#material-viewer")).isVisible();
+			org.assertj.core.api.Assertions.assertThat(((Number) page.evaluate(
+					"() => document.getElementById('viewer-image').naturalWidth")).intValue()).isPositive();
+			page.locator("[data-viewer-action=zoom-in]").click();
+			page.locator("[data-viewer-action=rotate]").click();
+			assertThat(page.locator("#viewer-image")).hasAttribute("style", java.util.regex.Pattern.compile(
+					"width: 150%.*rotate\\(90deg\\)"));
+			page.screenshot(new Page.ScreenshotOptions().setPath(screenshot("review-material-viewer")));
+			page.locator("[data-viewer-action=close]").click();
+			assertThat(page.locator("#material-viewer")).isHidden();
 			page.locator("#approve").click();
 			assertThat(page.locator("#request-status")).hasText("待复核");
 		}
@@ -87,7 +100,8 @@ class ReviewConsoleBrowserTests extends Browsers {
 	}
 
 	private BrowserContext desktop() {
-		return browser.newContext(new Browser.NewContextOptions().setViewportSize(1280, 900).setLocale("zh-CN"));
+		// a laptop's screen: the queue's risk and wait columns must show without scrolling sideways
+		return browser.newContext(new Browser.NewContextOptions().setViewportSize(1366, 768).setLocale("zh-CN"));
 	}
 
 	private Page signIn(BrowserContext context, String username) {

@@ -74,11 +74,14 @@ class MerchantPortalBrowserTests extends Browsers {
 	}
 
 	@Test
-	void an_operator_lands_on_the_console_with_merchant_and_user_counts() {
+	void an_operator_lands_on_the_console_with_the_days_work() {
 		signIn("admin");
 		assertThat(page).hasURL(Pattern.compile(".*/ops$"));
-		assertThat(page.locator("#merchant-count")).hasText(Pattern.compile("[1-9][0-9]*"));
-		assertThat(page.locator("#user-count")).hasText(Pattern.compile("[1-9][0-9]*"));
+		assertThat(page.locator("#reviews-waiting")).hasText(Pattern.compile("[0-9]+"));
+		assertThat(page.locator("#payouts-failed")).hasText(Pattern.compile("[0-9]+"));
+		assertThat(page.locator("#open-breaks")).hasText(Pattern.compile("[0-9]+"));
+		assertThat(page.locator("#tickets-active")).hasText(Pattern.compile("[0-9]+"));
+		assertThat(page.locator("#register-size")).containsText("个商户");
 		page.screenshot(new Page.ScreenshotOptions().setPath(screenshot("console-home-zh")).setFullPage(true));
 		page.locator("#nav-ops-payouts").click();
 		assertThat(page.locator("#payout-counts")).containsText("已到账");

@@ -37,6 +37,9 @@ class PortalMoneyBrowserTests extends Browsers {
 	@Autowired
 	Payouts payouts;
 
+	@Autowired
+	java.time.Clock clock;
+
 	@Test
 	void the_merchant_sees_takings_a_chart_and_why_a_payout_did_not_arrive() {
 		var merchant = fixtures.individual();
@@ -45,7 +48,7 @@ class PortalMoneyBrowserTests extends Browsers {
 		for (long amount : new long[] { 12000, 34500 }) {
 			transactions.capture(new Capture("RRN" + UUID.randomUUID().toString().substring(0, 16),
 					merchant.profile().merchantNo(), merchant.terminalSn(), "QR_WECHAT", "NONE", amount,
-					java.time.Instant.now()));
+					clock.instant()));
 		}
 		payouts.settle("D0");
 		await().atMost(Duration.ofSeconds(10)).until(() -> payouts.ofMerchant(merchant.profile().id(), 5).get(0).status()
