@@ -67,3 +67,11 @@ document.addEventListener('htmx:load', function (event) {
     show();
   });
 })();
+
+// A form sent back with errors puts the keyboard on its first wrong field (its message is announced as an alert).
+document.addEventListener('DOMContentLoaded', function () {
+  var invalid = document.querySelector('form [aria-invalid="true"]');
+  if (invalid) {
+    invalid.focus();
+  }
+});

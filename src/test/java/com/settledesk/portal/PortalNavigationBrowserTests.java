@@ -25,11 +25,11 @@ import com.settledesk.testsupport.MerchantFixtures;
 @IntegrationTest
 class PortalNavigationBrowserTests extends Browsers {
 
-	private static final List<String> PORTAL_PAGES = List.of("/", "/transactions", "/payouts", "/statements",
+	static final List<String> PORTAL_PAGES = List.of("/", "/transactions", "/payouts", "/statements",
 			"/settlement-card", "/settlement-card/change", "/terminals", "/terminals/apply", "/tickets", "/tickets/new",
 			"/help", "/messages", "/settings/notices", "/settings/webhooks", "/me");
 
-	private static final List<String> CONSOLE_PAGES = List.of("/ops", "/ops/card-changes", "/ops/payouts",
+	static final List<String> CONSOLE_PAGES = List.of("/ops", "/ops/card-changes", "/ops/payouts",
 			"/ops/tickets", "/ops/messages", "/ops/reconciliation", "/ops/bank-files", "/ops/terminals",
 			"/ops/terminal-applications", "/ops/terminal-host");
 
