@@ -75,3 +75,27 @@ document.addEventListener('DOMContentLoaded', function () {
     invalid.focus();
   }
 });
+
+// The one-time code button waits as long as the server says before it can send again, counting down.
+document.addEventListener('htmx:load', function (event) {
+  var result = event.detail.elt;
+  var button = document.getElementById('send-code');
+  var wait = result && result.id === 'code-result' ? parseInt(result.getAttribute('data-wait'), 10) : NaN;
+  if (!button || !(wait > 0) || wait > 600) {
+    return;
+  }
+  var label = button.getAttribute('data-label') || button.textContent;
+  button.setAttribute('data-label', label);
+  button.disabled = true;
+  var tick = function () {
+    if (wait <= 0) {
+      button.disabled = false;
+      button.textContent = label;
+      return;
+    }
+    button.textContent = button.getAttribute('data-again').replace('{0}', wait);
+    wait -= 1;
+    setTimeout(tick, 1000);
+  };
+  tick();
+});

@@ -26,6 +26,9 @@ public interface CardChangeReviews {
 	/** How long a request may wait for a decision before it counts as late. */
 	Duration sla();
 
+	/** How long after the final approval a change takes effect (it can still be stopped until then). */
+	Duration coolingOff();
+
 	enum RevealedField {
 		ACCOUNT_NUMBER, HOLDER_ID_NUMBER
 	}

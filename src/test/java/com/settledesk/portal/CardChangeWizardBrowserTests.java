@@ -70,13 +70,23 @@ class CardChangeWizardBrowserTests extends Browsers {
 
 			page.locator("#materials-next").click();
 			assertThat(page.locator("#confirm-card")).hasText(newCard.substring(0, 6) + "*********" + newCard.substring(15));
+			assertThat(page.locator("#confirm-old-card")).hasText(merchant.currentCard().substring(0, 6) + "*********"
+					+ merchant.currentCard().substring(15));
+			assertThat(page.locator("#confirm-when")).containsText("生效");
+			assertThat(page.locator("#confirm-fee")).isVisible();
+			assertThat(page.locator("#confirm-in-flight")).containsText("已发往银行的出款仍到原卡");
+			page.screenshot(new Page.ScreenshotOptions().setPath(screenshot("wizard-confirm")).setFullPage(true));
 			page.locator("#send-code").click();
 			assertThat(page.locator("#code-result")).containsText("验证码已发送");
+			assertThat(page.locator("#send-code")).isDisabled();
+			assertThat(page.locator("#send-code")).hasText(Pattern.compile("重新获取（[0-9]+ 秒）"));
 			page.locator("#otp").fill(fixtures.latestCode(merchant.phone()));
 			page.locator("#submit-change").click();
 
 			assertThat(page.locator("#change-done")).isVisible();
 			assertThat(page.locator("#request-status")).hasText("待审核");
+			assertThat(page.locator("#review-expected")).containsText("小时内完成审核");
+			assertThat(page.locator("#request-timeline li").first()).containsText("已提交");
 			String donePage = page.url();
 			page.screenshot(new Page.ScreenshotOptions().setPath(screenshot("wizard-confirmation")).setFullPage(true));
 
@@ -95,7 +105,9 @@ class CardChangeWizardBrowserTests extends Browsers {
 					+ "/cancel", null, api.token(merchant.owner())).status()).isEqualTo(200);
 			assertThat(page.locator("#request-status")).hasText("已撤销",
 					new com.microsoft.playwright.assertions.LocatorAssertions.HasTextOptions().setTimeout(10_000));
-			assertThat(page.locator("#change-done")).not().containsText("待审核");
+			assertThat(page.locator("#change-done h1")).hasText("变更申请已撤销");
+			assertThat(page.locator("#review-expected")).hasCount(0);
+			assertThat(page.locator("#request-timeline li").last()).containsText("已撤销");
 		}
 	}
 

@@ -31,4 +31,9 @@ record FeeProperties(long singleTransactionLimitFen, Map<String, Plan> plans, @D
 		return new FeePlan(code, plan.debitBp(), plan.debitCapFen(), plan.creditBp(), plan.qrBp(), plan.d0SurchargeBp(),
 				plan.d0SurchargeFixedFen());
 	}
+
+	@Override
+	public com.settledesk.shared.Money cardChangeFee() {
+		return com.settledesk.shared.Money.ofFen(cardChangeFeeFen);
+	}
 }

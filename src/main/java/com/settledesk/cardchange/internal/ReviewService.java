@@ -148,6 +148,11 @@ class ReviewService implements CardChangeReviews {
 		return properties.sla();
 	}
 
+	@Override
+	public Duration coolingOff() {
+		return properties.coolingOff();
+	}
+
 	/** Assesses the risk again and approves automatically when the request qualifies. */
 	void route(ChangeRequestId id) {
 		ConflictRetry.onConflict(() -> transactions.execute(tx -> {

@@ -23,6 +23,10 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.multipart.MultipartFile;
 
+import com.settledesk.acquiring.FeePlans;
+import com.settledesk.cardchange.CardChangeReviews;
+import com.settledesk.settlementaccount.SettlementAccountView;
+import com.settledesk.settlementaccount.SettlementAccounts;
 import com.settledesk.attachment.AttachmentKind;
 import com.settledesk.attachment.Attachments;
 import com.settledesk.cardchange.CardChanges;
@@ -58,12 +62,17 @@ class ChangeWizardController {
 	private final Merchants merchants;
 	private final CardBinLookup bins;
 	private final Attachments attachments;
-
+	private final SettlementAccounts accounts;
+	private final CardChangeReviews reviews;
+	private final FeePlans fees;
 	private final MessageSource messages;
 
 	ChangeWizardController(CardChanges cardChanges, Merchants merchants, CardBinLookup bins, Attachments attachments,
-			MessageSource messages) {
+			SettlementAccounts accounts, CardChangeReviews reviews, FeePlans fees, MessageSource messages) {
 		this.messages = messages;
+		this.accounts = accounts;
+		this.reviews = reviews;
+		this.fees = fees;
 		this.cardChanges = cardChanges;
 		this.merchants = merchants;
 		this.bins = bins;
@@ -188,6 +197,7 @@ class ChangeWizardController {
 	String done(CurrentUser user, @PathVariable UUID id, Model model) {
 		model.addAttribute("request", cardChanges.find(user.requireMerchant(), new ChangeRequestId(id))
 			.orElseThrow(() -> new ResourceNotFoundException("Change request")));
+		model.addAttribute("reviewHours", Math.max(1, reviews.sla().toHours()));
 		return "portal/change-done";
 	}
 
@@ -207,6 +217,12 @@ class ChangeWizardController {
 		model.addAttribute("bin", bins.lookup(details.accountNumber()).orElse(null));
 		model.addAttribute("phone", Masking.maskPhone(merchant(user).contactPhone()));
 		model.addAttribute("errors", errors);
+		// what the merchant agrees to: which card replaces which, when, at what cost, and what becomes of money on its way
+		model.addAttribute("oldCard", accounts.active(user.requireMerchant())
+			.map(SettlementAccountView::accountNumberMasked).orElse(null));
+		model.addAttribute("coolingOffMinutes", reviews.coolingOff().toMinutes());
+		model.addAttribute("reviewHours", Math.max(1, reviews.sla().toHours()));
+		model.addAttribute("fee", fees.cardChangeFee());
 		return "portal/change-confirm";
 	}
 
