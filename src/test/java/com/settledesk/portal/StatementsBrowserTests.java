@@ -52,6 +52,10 @@ class StatementsBrowserTests extends Browsers {
 			assertThat(page.locator("#closing")).hasText("¥5,079.50");
 			page.screenshot(new Page.ScreenshotOptions().setPath(screenshot("portal-statement")).setFullPage(true));
 
+			assertThat(page.locator("#total-takings")).hasText("¥5,100.00");
+			assertThat(page.locator("#sales-group > summary")).containsText("共 2 笔");
+			page.locator("#sales-group > summary").click();
+			page.locator(".statement-line .line-actions summary").first().click();
 			Download receipt = page.waitForDownload(() -> page.locator(".receipt-link").first().click());
 			org.assertj.core.api.Assertions.assertThat(Files.readAllBytes(receipt.path()))
 				.startsWith("%PDF-".getBytes(StandardCharsets.US_ASCII));

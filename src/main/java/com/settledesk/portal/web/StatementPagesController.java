@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.time.LocalDate;
 import java.time.YearMonth;
 import java.time.format.DateTimeParseException;
+import java.util.List;
 
 import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.stereotype.Controller;
@@ -16,10 +17,13 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import com.settledesk.identity.CurrentUser;
 import com.settledesk.jobs.BackgroundJobs;
 import com.settledesk.shared.ClockConfiguration;
+import com.settledesk.shared.Money;
 import com.settledesk.shared.StateConflictException;
 import com.settledesk.shared.ValidationFailedException;
 import com.settledesk.statement.FeeDisputes;
+import com.settledesk.statement.LineKind;
 import com.settledesk.statement.StatementFormat;
+import com.settledesk.statement.StatementLine;
 import com.settledesk.statement.Statements;
 
 /**
@@ -46,7 +50,15 @@ class StatementPagesController {
 			Model model) {
 		LocalDate today = LocalDate.ofInstant(clock.instant(), ClockConfiguration.DISPLAY_ZONE);
 		LocalDate day = date == null || date.isAfter(today) ? today : date;
-		model.addAttribute("statement", statements.daily(user.requireMerchant(), day));
+		var statement = statements.daily(user.requireMerchant(), day);
+		model.addAttribute("statement", statement);
+		// the day's sales fold into one summary line that opens; everything else stands on its own line
+		List<StatementLine> sales = statement.lines().stream().filter(l -> l.kind() == LineKind.CAPTURE).toList();
+		model.addAttribute("sales", sales);
+		model.addAttribute("others", statement.lines().stream().filter(l -> l.kind() != LineKind.CAPTURE).toList());
+		model.addAttribute("salesAmount", sales.stream().map(StatementLine::amount).reduce(Money.ZERO, Money::plus));
+		model.addAttribute("salesFees", sales.stream().map(StatementLine::fee).reduce(Money.ZERO, Money::plus));
+		model.addAttribute("salesEffect", sales.stream().map(StatementLine::effect).reduce(Money.ZERO, Money::plus));
 		model.addAttribute("day", day);
 		model.addAttribute("month", YearMonth.from(day));
 		model.addAttribute("disputes", disputes.ofMerchant(user.requireMerchant()));
