@@ -76,6 +76,15 @@ document.addEventListener('DOMContentLoaded', function () {
   }
 });
 
+// A background job that finished tells the page, so lists that depend on it refresh in place.
+document.addEventListener('htmx:load', function (event) {
+  var job = event.detail.elt;
+  var status = job && job.classList && job.classList.contains('job') ? job.getAttribute('data-status') : null;
+  if (status === 'DONE' || status === 'FAILED') {
+    document.body.dispatchEvent(new CustomEvent('settledesk:job-finished'));
+  }
+});
+
 // The one-time code button waits as long as the server says before it can send again, counting down.
 document.addEventListener('htmx:load', function (event) {
   var result = event.detail.elt;

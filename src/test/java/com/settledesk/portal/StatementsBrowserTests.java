@@ -76,10 +76,13 @@ class StatementsBrowserTests extends Browsers {
 			Page page = desk.newPage();
 			signIn(page, api.baseUrl(), "finance1");
 			page.locator("#nav-reconciliation").click();
+			int runsBefore = page.locator("#recon-runs tbody tr").count();
 			page.locator("#fetch-form input[name=date]").fill("2025-06-03");
 			page.locator("#fetch-form button[type=submit]").click();
 			assertThat(page.locator("#recon-job [data-status=DONE]")).isVisible();
-			page.reload();
+			assertThat(page.locator("#latest-run")).containsText("2025-06-03");
+			assertThat(page.locator("#latest-run")).containsText("已勾对");
+			assertThat(page.locator("#recon-runs tbody tr")).hasCount(runsBefore + 1);
 			assertThat(page.locator("#recon-runs")).containsText("2025-06-03");
 			page.screenshot(new Page.ScreenshotOptions().setPath(screenshot("console-reconciliation")).setFullPage(true));
 			page.locator("#recon-runs a", new Page.LocatorOptions().setHasText("2025-06-03")).click();
