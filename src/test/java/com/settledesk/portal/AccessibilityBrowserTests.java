@@ -28,22 +28,34 @@ class AccessibilityBrowserTests extends Browsers {
 	@Autowired
 	MerchantFixtures fixtures;
 
+	@Autowired
+	com.settledesk.acquiring.Transactions transactions;
+
+	@Autowired
+	com.settledesk.servicedesk.Tickets tickets;
+
+	@Autowired
+	java.time.Clock clock;
+
 	@Test
 	void no_page_has_a_serious_accessibility_violation() {
 		List<String> found = new ArrayList<>();
 		var merchant = fixtures.individual();
+		List<String> details = PortalNavigationBrowserTests.detailPages(merchant, transactions, tickets, clock);
 		try (BrowserContext context = browser.newContext(new Browser.NewContextOptions().setViewportSize(390, 844)
 			.setLocale("zh-CN"))) {
 			Page page = context.newPage();
 			scan(page, "/login", found);
 			signIn(page, api.baseUrl(), merchant.owner());
 			PortalNavigationBrowserTests.PORTAL_PAGES.forEach(path -> scan(page, path, found));
+			details.stream().filter(path -> !path.startsWith("/ops")).forEach(path -> scan(page, path, found));
 		}
 		try (BrowserContext context = browser.newContext(new Browser.NewContextOptions().setViewportSize(1440, 900)
 			.setLocale("zh-CN"))) {
 			Page page = context.newPage();
 			signIn(page, api.baseUrl(), "admin");
 			PortalNavigationBrowserTests.CONSOLE_PAGES.forEach(path -> scan(page, path, found));
+			details.stream().filter(path -> path.startsWith("/ops")).forEach(path -> scan(page, path, found));
 		}
 		assertThat(found).isEmpty();
 	}

@@ -39,6 +39,15 @@ class PortalNavigationBrowserTests extends Browsers {
 	@Autowired
 	MerchantFixtures fixtures;
 
+	@Autowired
+	com.settledesk.acquiring.Transactions transactions;
+
+	@Autowired
+	com.settledesk.servicedesk.Tickets tickets;
+
+	@Autowired
+	java.time.Clock clock;
+
 	@Test
 	void on_a_phone_four_tabs_of_at_least_44_px_under_a_one_line_header_lead_everywhere() {
 		var merchant = fixtures.individual();
@@ -93,16 +102,34 @@ class PortalNavigationBrowserTests extends Browsers {
 	@Test
 	void no_portal_or_console_page_scrolls_sideways_at_360_px() {
 		var merchant = fixtures.individual();
+		List<String> details = detailPages(merchant, transactions, tickets, clock);
 		try (BrowserContext context = phone(360)) {
 			Page page = context.newPage();
 			signIn(page, api.baseUrl(), merchant.owner());
 			PORTAL_PAGES.forEach(path -> fitsWidth(page, path, 360));
+			details.stream().filter(path -> !path.startsWith("/ops")).forEach(path -> fitsWidth(page, path, 360));
 		}
 		try (BrowserContext context = phone(360)) {
 			Page page = context.newPage();
 			signIn(page, api.baseUrl(), "admin");
 			CONSOLE_PAGES.forEach(path -> fitsWidth(page, path, 360));
+			details.stream().filter(path -> path.startsWith("/ops")).forEach(path -> fitsWidth(page, path, 360));
 		}
+	}
+
+	/** A sale, a ticket and the merchant's terminal: pages of one thing each, in the portal and the console. */
+	static List<String> detailPages(MerchantFixtures.TestMerchant merchant,
+			com.settledesk.acquiring.Transactions transactions, com.settledesk.servicedesk.Tickets tickets,
+			java.time.Clock clock) {
+		var sale = transactions.capture(new com.settledesk.acquiring.Capture("NAV" + MerchantFixtures.digits(12),
+				merchant.profile().merchantNo(), merchant.terminalSn(), "QR_WECHAT", "NONE", 123456L, clock.instant()))
+			.transaction();
+		var owner = new com.settledesk.identity.CurrentUser(java.util.UUID.randomUUID(), merchant.owner(), "owner",
+				com.settledesk.identity.Role.MERCHANT_OWNER, merchant.profile().id());
+		var ticket = tickets.open(owner, new com.settledesk.servicedesk.NewTicket("OTHER", "到账时间",
+				"昨天的款什么时候到？", null, List.of()), null).ticket().id();
+		return List.of("/transactions/" + sale.id(), "/tickets/" + ticket, "/terminals/" + merchant.terminalSn(),
+				"/ops/tickets/" + ticket, "/ops/tickets/" + ticket + "/merchant");
 	}
 
 	@Test
