@@ -14,6 +14,15 @@ public interface AgentDesk {
 
 	MerchantOverview overview(CurrentUser agent, UUID ticketId);
 
+	/**
+	 * The thing the ticket was opened from, in words rather than its id: a payout's or change's amount, masked card
+	 * and status (a message key); empty when the ticket has none or it no longer exists.
+	 */
+	java.util.Optional<RelatedThing> related(UUID ticketId);
+
+	record RelatedThing(RelatedKind kind, com.settledesk.shared.Money amount, String cardMasked, String statusKey) {
+	}
+
 	void resendNotice(CurrentUser agent, UUID ticketId, UUID deliveryId);
 
 	void askBankAgain(CurrentUser agent, UUID ticketId, UUID payoutId);

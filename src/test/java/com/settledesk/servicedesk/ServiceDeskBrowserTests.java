@@ -79,6 +79,9 @@ class ServiceDeskBrowserTests extends Browsers {
 			page.locator("#nav-ops-tickets").click();
 			page.locator("tr[data-ticket='" + number + "'] a").click();
 			assertThat(page.locator("#related")).containsText("出款");
+			assertThat(page.locator("#related")).containsText("¥");
+			assertThat(page.locator("#related")).containsText("出款失败");
+			assertThat(page.locator("#related")).not().containsText("-");
 			page.locator("#take-ticket").click();
 			assertThat(page.locator("#ticket-holder")).containsText("agent1");
 			page.locator("#answer-body").fill(secret);

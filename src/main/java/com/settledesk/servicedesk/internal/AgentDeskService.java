@@ -1,5 +1,6 @@
 package com.settledesk.servicedesk.internal;
 
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
@@ -12,6 +13,7 @@ import org.springframework.transaction.annotation.Transactional;
 import com.settledesk.audit.AuditEvent;
 import com.settledesk.audit.AuditLog;
 import com.settledesk.cardchange.CardChanges;
+import com.settledesk.cardchange.ChangeRequestId;
 import com.settledesk.identity.CurrentUser;
 import com.settledesk.identity.Role;
 import com.settledesk.merchant.MerchantProfile;
@@ -23,6 +25,7 @@ import com.settledesk.payout.PayoutView;
 import com.settledesk.payout.Payouts;
 import com.settledesk.servicedesk.AgentDesk;
 import com.settledesk.servicedesk.MerchantOverview;
+import com.settledesk.servicedesk.RelatedKind;
 import com.settledesk.servicedesk.TicketView;
 import com.settledesk.settlementaccount.SettlementAccounts;
 import com.settledesk.shared.ResourceNotFoundException;
@@ -64,6 +67,31 @@ class AgentDeskService implements AgentDesk {
 
 	@Override
 	@Transactional
+	public java.util.Optional<RelatedThing> related(UUID ticketId) {
+		TicketView ticket = ticket(ticketId);
+		if (ticket.relatedKind() == null || ticket.relatedId() == null) {
+			return java.util.Optional.empty();
+		}
+		UUID id;
+		try {
+			id = UUID.fromString(ticket.relatedId());
+		}
+		catch (IllegalArgumentException notAnId) {
+			return java.util.Optional.empty();
+		}
+		return switch (ticket.relatedKind()) {
+			case PAYOUT -> java.util.Optional.ofNullable(payouts.byIds(List.of(id)).get(id))
+				.filter(p -> p.merchantId().equals(ticket.merchantId()))
+				.map(p -> new RelatedThing(RelatedKind.PAYOUT, p.amount(), p.destinationMasked(),
+						"payout.status." + p.status().name()));
+			case CHANGE_REQUEST -> cardChanges.find(ticket.merchantId(), new ChangeRequestId(id))
+				.map(c -> new RelatedThing(RelatedKind.CHANGE_REQUEST, null, c.accountNumberMasked(),
+						"request.status." + c.status().name()));
+			default -> java.util.Optional.empty();
+		};
+	}
+
+	@Override
 	public MerchantOverview overview(CurrentUser agent, UUID ticketId) {
 		if (!agent.isOperator()) {
 			throw new AccessDeniedException("Only operators see a merchant's overview");

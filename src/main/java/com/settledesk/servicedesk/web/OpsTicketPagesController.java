@@ -84,6 +84,7 @@ class OpsTicketPagesController {
 		TicketView ticket = tickets.findForAgent(MerchantTicketController.parse(id))
 			.orElseThrow(() -> new ResourceNotFoundException("Ticket"));
 		model.addAttribute("ticket", ticket);
+		model.addAttribute("related", desk.related(ticket.id()).orElse(null));
 		model.addAttribute("late", ticket.firstAnswerLate(clock.instant()));
 		model.addAttribute("teams", Team.values());
 		model.addAttribute("savedAnswers", answers.search(null, ticket.category(), locale));
