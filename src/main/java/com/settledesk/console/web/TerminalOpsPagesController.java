@@ -18,6 +18,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 import com.settledesk.identity.CurrentUser;
+import com.settledesk.shared.Enums;
 import com.settledesk.merchant.MerchantProfile;
 import com.settledesk.merchant.Merchants;
 import com.settledesk.posapplication.ApplicationStatus;
@@ -64,7 +65,7 @@ class TerminalOpsPagesController {
 
 	@GetMapping("/ops/terminal-applications")
 	String queue(@RequestParam(required = false) String status, Model model) {
-		ApplicationStatus wanted = parse(ApplicationStatus.class, status);
+		ApplicationStatus wanted = Enums.parseOrNull(ApplicationStatus.class, status);
 		List<TerminalApplicationView> rows = applications.queue(wanted == null
 				? EnumSet.of(ApplicationStatus.SUBMITTED, ApplicationStatus.APPROVED, ApplicationStatus.SHIPPED)
 				: EnumSet.of(wanted), 200);
@@ -111,7 +112,7 @@ class TerminalOpsPagesController {
 			@RequestParam(defaultValue = "") String trackingNo,
 			@RequestParam(name = "serialNumbers", required = false) List<String> serialNumbers, RedirectAttributes redirect) {
 		UUID applicationId = find(id).id();
-		act(redirect, () -> applications.ship(user, applicationId, parse(Carrier.class, carrier), trackingNo,
+		act(redirect, () -> applications.ship(user, applicationId, Enums.parseOrNull(Carrier.class, carrier), trackingNo,
 				serialNumbers == null ? List.of() : serialNumbers));
 		return "redirect:/ops/terminal-applications/" + applicationId;
 	}
@@ -154,7 +155,7 @@ class TerminalOpsPagesController {
 			merchantId = merchant.map(MerchantProfile::id).orElse(null);
 			unknownMerchant = merchant.isEmpty();
 		}
-		TerminalStatus wanted = parse(TerminalStatus.class, status);
+		TerminalStatus wanted = Enums.parseOrNull(TerminalStatus.class, status);
 		List<TerminalView> rows = unknownMerchant ? List.of() : terminals.search(q, merchantId, wanted, 200);
 		model.addAttribute("rows", rows);
 		model.addAttribute("alerts", terminals.alerts());
@@ -238,17 +239,5 @@ class TerminalOpsPagesController {
 		ids.stream().filter(java.util.Objects::nonNull).distinct()
 			.forEach(id -> merchants.find(id).ifPresent(m -> names.put(id, m.name() + " · " + m.merchantNo())));
 		return names;
-	}
-
-	private static <E extends Enum<E>> E parse(Class<E> type, String value) {
-		if (value == null || value.isBlank()) {
-			return null;
-		}
-		try {
-			return Enum.valueOf(type, value.strip());
-		}
-		catch (IllegalArgumentException e) {
-			return null;
-		}
 	}
 }

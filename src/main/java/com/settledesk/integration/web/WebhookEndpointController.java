@@ -15,10 +15,10 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RestController;
 
 import com.settledesk.identity.CurrentUser;
+import com.settledesk.shared.Timestamps;
 import com.settledesk.integration.DeliveryView;
 import com.settledesk.integration.WebhookEndpointView;
 import com.settledesk.integration.WebhookEndpoints;
-import com.settledesk.shared.ClockConfiguration;
 import com.settledesk.shared.ResourceNotFoundException;
 
 /** The owner's webhook endpoints (api-v1.md, "Webhooks"). */
@@ -79,9 +79,6 @@ class WebhookEndpointController {
 		}
 	}
 
-	static OffsetDateTime at(java.time.Instant instant) {
-		return instant == null ? null : instant.atZone(ClockConfiguration.DISPLAY_ZONE).toOffsetDateTime();
-	}
 
 	record RegisterRequest(String url, List<String> events) {
 	}
@@ -91,7 +88,7 @@ class WebhookEndpointController {
 
 		static EndpointResponse of(WebhookEndpointView e, String secret) {
 			return new EndpointResponse(e.id().toString(), e.url(), e.events().stream().map(t -> t.wireName()).toList(),
-					e.status(), at(e.failingSince()), at(e.createdAt()), secret);
+					e.status(), Timestamps.forDisplay(e.failingSince()), Timestamps.forDisplay(e.createdAt()), secret);
 		}
 	}
 
@@ -101,8 +98,8 @@ class WebhookEndpointController {
 
 		static DeliveryResponse of(DeliveryView d) {
 			return new DeliveryResponse(d.eventId().toString(), d.type() == null ? null : d.type().wireName(),
-					d.status(), d.responseCode(), d.attempts(), d.latencyMs(), d.error(), at(d.lastAttemptAt()),
-					"PENDING".equals(d.status()) ? at(d.nextAttemptAt()) : null, at(d.deliveredAt()));
+					d.status(), d.responseCode(), d.attempts(), d.latencyMs(), d.error(), Timestamps.forDisplay(d.lastAttemptAt()),
+					"PENDING".equals(d.status()) ? Timestamps.forDisplay(d.nextAttemptAt()) : null, Timestamps.forDisplay(d.deliveredAt()));
 		}
 	}
 }

@@ -7,6 +7,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 import com.settledesk.acquiring.Channel;
+import com.settledesk.shared.Enums;
 import com.settledesk.acquiring.TransactionSearch;
 import com.settledesk.shared.Money;
 
@@ -70,12 +71,7 @@ record TransactionFilter(String from, String to, String channel, String amount, 
 	}
 
 	private Channel channelOrNull() {
-		try {
-			return blank(channel) == null ? null : Channel.valueOf(channel.strip());
-		}
-		catch (IllegalArgumentException e) {
-			return null;
-		}
+		return Enums.parseOrNull(Channel.class, channel);
 	}
 
 	/** Yuan as people type them: "12.5", "¥1,234.00"; positive, at most two decimals and a sane size. */

@@ -1,15 +1,11 @@
 package com.settledesk.posapplication.internal;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.Collection;
 import java.util.EnumSet;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -33,6 +29,7 @@ import com.settledesk.posapplication.RiskSignal;
 import com.settledesk.posapplication.TerminalApplicationView;
 import com.settledesk.posapplication.TerminalApplications;
 import com.settledesk.settlementaccount.SettlementAccounts;
+import com.settledesk.shared.RequestHash;
 import com.settledesk.shared.FieldViolation;
 import com.settledesk.shared.FreeText;
 import com.settledesk.shared.MerchantId;
@@ -279,15 +276,7 @@ class TerminalApplicationService implements TerminalApplications {
 	}
 
 	private static String requestHash(ApplicationDraft draft) {
-		try {
-			byte[] digest = MessageDigest.getInstance("SHA-256").digest(String.join("\u0000", String.valueOf(draft.modelCode()),
-					String.valueOf(draft.quantity()), String.valueOf(draft.deliveryAddress()), String.valueOf(draft.contactName()),
-					String.valueOf(draft.contactPhone()), String.valueOf(draft.installationAddress()),
-					String.valueOf(draft.reason())).getBytes(StandardCharsets.UTF_8));
-			return HexFormat.of().formatHex(digest);
-		}
-		catch (NoSuchAlgorithmException e) {
-			throw new IllegalStateException(e);
-		}
+		return RequestHash.of(draft.modelCode(), draft.quantity(), draft.deliveryAddress(), draft.contactName(),
+				draft.contactPhone(), draft.installationAddress(), draft.reason());
 	}
 }

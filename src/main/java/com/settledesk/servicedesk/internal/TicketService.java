@@ -1,13 +1,9 @@
 package com.settledesk.servicedesk.internal;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -37,6 +33,7 @@ import com.settledesk.servicedesk.TicketCategory;
 import com.settledesk.servicedesk.TicketStatistics;
 import com.settledesk.servicedesk.TicketView;
 import com.settledesk.servicedesk.Tickets;
+import com.settledesk.shared.RequestHash;
 import com.settledesk.shared.ClockConfiguration;
 import com.settledesk.shared.FieldViolation;
 import com.settledesk.shared.FreeText;
@@ -382,15 +379,6 @@ class TicketService implements Tickets {
 	}
 
 	private static String hash(NewTicket draft) {
-		try {
-			MessageDigest digest = MessageDigest.getInstance("SHA-256");
-			String canonical = String.join("\u0000", String.valueOf(draft.category()), String.valueOf(draft.subject()),
-					String.valueOf(draft.body()), String.valueOf(draft.relatedId()),
-					String.valueOf(draft.attachmentIds()));
-			return HexFormat.of().formatHex(digest.digest(canonical.getBytes(StandardCharsets.UTF_8)));
-		}
-		catch (NoSuchAlgorithmException e) {
-			throw new IllegalStateException(e);
-		}
+		return RequestHash.of(draft.category(), draft.subject(), draft.body(), draft.relatedId(), draft.attachmentIds());
 	}
 }

@@ -4,6 +4,7 @@ import java.time.OffsetDateTime;
 import java.util.List;
 
 import com.settledesk.servicedesk.MerchantOverview;
+import com.settledesk.shared.Timestamps;
 
 /** The agent's view of a merchant in the API: masked numbers only. */
 record MerchantOverviewResponse(Profile profile, Card settlementCard, List<Change> changeRequests,
@@ -44,21 +45,21 @@ record MerchantOverviewResponse(Profile profile, Card settlementCard, List<Chang
 						com.settledesk.shared.Masking.maskPhone(p.contactPhone()), p.status().name(),
 						p.settlementMode().name()),
 				o.settlementCard().map(c -> new Card(c.accountNumberMasked(), c.bankName(), c.accountName(),
-						TicketResponse.at(c.boundAt()))).orElse(null),
+						Timestamps.forDisplay(c.boundAt()))).orElse(null),
 				o.changeRequests().stream().map(c -> new Change(c.id().toString(), c.status().name(),
-						c.accountNumberMasked(), c.bankName(), TicketResponse.at(c.submittedAt()), c.rejectReason(),
-						TicketResponse.at(c.effectiveAt()), c.history().stream()
-							.map(h -> new Step(String.valueOf(h.status()), TicketResponse.at(h.at()), h.note())).toList()))
+						c.accountNumberMasked(), c.bankName(), Timestamps.forDisplay(c.submittedAt()), c.rejectReason(),
+						Timestamps.forDisplay(c.effectiveAt()), c.history().stream()
+							.map(h -> new Step(String.valueOf(h.status()), Timestamps.forDisplay(h.at()), h.note())).toList()))
 					.toList(),
 				o.payouts().stream().map(x -> new Payout(x.id().toString(), x.mode(), x.amount().fen(), x.status().name(),
-						x.destinationMasked(), x.failureReason(), TicketResponse.at(x.createdAt()),
-						TicketResponse.at(x.paidAt()))).toList(),
+						x.destinationMasked(), x.failureReason(), Timestamps.forDisplay(x.createdAt()),
+						Timestamps.forDisplay(x.paidAt()))).toList(),
 				o.notices().stream().map(n -> new Notice(n.id().toString(), n.channel().name(), n.template(),
-						n.status().name(), TicketResponse.at(n.queuedAt()))).toList(),
+						n.status().name(), Timestamps.forDisplay(n.queuedAt()))).toList(),
 				o.terminals().stream().map(t -> new Terminal(t.serialNo(), t.terminalId(), t.model(), t.status().name()))
 					.toList(),
 				o.openDisputes().stream().map(d -> new Dispute(d.id().toString(), d.entryReference(), d.fee().fen(),
-						d.reason(), TicketResponse.at(d.raisedAt()))).toList(),
+						d.reason(), Timestamps.forDisplay(d.raisedAt()))).toList(),
 				o.tickets().stream().map(TicketResponse::forOperator).toList());
 	}
 }

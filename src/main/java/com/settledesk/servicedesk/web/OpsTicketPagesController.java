@@ -19,6 +19,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 import com.settledesk.attachment.AttachmentContent;
+import com.settledesk.shared.Enums;
 import com.settledesk.attachment.Attachments;
 import com.settledesk.identity.CurrentUser;
 import com.settledesk.servicedesk.AgentDesk;
@@ -61,9 +62,9 @@ class OpsTicketPagesController {
 	String queue(@RequestParam(required = false) String status, @RequestParam(required = false) String category,
 			@RequestParam(required = false) String olderThanHours, @RequestParam(required = false) String assignee,
 			@RequestParam(required = false) String holder, Model model) {
-		TicketStatus s = safe(TicketStatus.class, status);
-		TicketCategory c = TicketPagesController.safeCategory(category);
-		Team h = safe(Team.class, holder);
+		TicketStatus s = Enums.parseOrNull(TicketStatus.class, status);
+		TicketCategory c = Enums.parseOrNull(TicketCategory.class, category);
+		Team h = Enums.parseOrNull(Team.class, holder);
 		Integer hours = hours(olderThanHours);
 		String who = assignee == null || assignee.isBlank() || assignee.length() > 64 ? null : assignee.strip();
 		model.addAttribute("tickets", tickets.queue(new QueueFilter(s, c, hours == null ? null : Duration.ofHours(hours),
@@ -220,15 +221,6 @@ class OpsTicketPagesController {
 			return hours < 0 || hours > 24 * 366 ? null : hours;
 		}
 		catch (NumberFormatException e) {
-			return null;
-		}
-	}
-
-	private static <E extends Enum<E>> E safe(Class<E> type, String value) {
-		try {
-			return value == null || value.isBlank() ? null : Enum.valueOf(type, value.strip());
-		}
-		catch (IllegalArgumentException e) {
 			return null;
 		}
 	}

@@ -15,6 +15,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.multipart.MultipartFile;
 
 import com.settledesk.attachment.AttachmentKind;
+import com.settledesk.shared.Enums;
 import com.settledesk.attachment.Attachments;
 import com.settledesk.identity.CurrentUser;
 import com.settledesk.servicedesk.NewTicket;
@@ -53,7 +54,7 @@ class TicketPagesController {
 	@GetMapping("/tickets/new")
 	String form(@RequestParam(required = false) String category, @RequestParam(required = false) String relatedId,
 			@RequestParam(required = false) String subject, Model model) {
-		TicketCategory chosen = safeCategory(category);
+		TicketCategory chosen = Enums.parseOrNull(TicketCategory.class, category);
 		model.addAttribute("form", new TicketForm(chosen == null ? "" : chosen.name(),
 				subject == null ? "" : subject.substring(0, Math.min(subject.length(), 120)), "",
 				relatedId == null || relatedId.length() > 64 ? "" : relatedId));
@@ -147,9 +148,9 @@ class TicketPagesController {
 			Locale locale, Model model) {
 		String words = q == null ? "" : q.substring(0, Math.min(q.length(), 100));
 		model.addAttribute("q", words);
-		model.addAttribute("category", safeCategory(category));
+		model.addAttribute("category", Enums.parseOrNull(TicketCategory.class, category));
 		model.addAttribute("categories", TicketCategory.values());
-		model.addAttribute("answers", answers.search(words, safeCategory(category), locale));
+		model.addAttribute("answers", answers.search(words, Enums.parseOrNull(TicketCategory.class, category), locale));
 		return "portal/help";
 	}
 
@@ -176,14 +177,6 @@ class TicketPagesController {
 		}
 	}
 
-	static TicketCategory safeCategory(String value) {
-		try {
-			return value == null || value.isBlank() ? null : TicketCategory.valueOf(value.strip());
-		}
-		catch (IllegalArgumentException e) {
-			return null;
-		}
-	}
 
 	/** What the merchant typed, shown again with the errors on the fields. */
 	record TicketForm(String category, String subject, String body, String relatedId) {

@@ -4,8 +4,8 @@ import java.time.OffsetDateTime;
 import java.util.List;
 
 import com.settledesk.servicedesk.TicketMessage;
+import com.settledesk.shared.Timestamps;
 import com.settledesk.servicedesk.TicketView;
-import com.settledesk.shared.ClockConfiguration;
 
 /** A ticket in the API (api-v1.md, "Service desk"); the merchant's variant never carries internal notes. */
 record TicketResponse(String id, String number, String category, String subject, String relatedKind,
@@ -28,16 +28,12 @@ record TicketResponse(String id, String number, String category, String subject,
 	private static TicketResponse of(TicketView t, boolean operator) {
 		return new TicketResponse(t.id().toString(), t.number(), t.category().name(), t.subject(),
 				t.relatedKind() == null ? null : t.relatedKind().name(), t.relatedId(), t.status().name(),
-				t.holder().name(), operator ? t.assignee() : null, at(t.openedAt()), at(t.firstAnswerDue()),
-				at(t.firstAnsweredAt()), at(t.resolvedAt()), at(t.closedAt()), t.rating(),
+				t.holder().name(), operator ? t.assignee() : null, Timestamps.forDisplay(t.openedAt()), Timestamps.forDisplay(t.firstAnswerDue()),
+				Timestamps.forDisplay(t.firstAnsweredAt()), Timestamps.forDisplay(t.resolvedAt()), Timestamps.forDisplay(t.closedAt()), t.rating(),
 				t.messages().stream().filter(m -> operator || !m.internal())
 					.map(m -> new Message(m.side().name(), operator || m.side() != TicketMessage.Side.AGENT ? m.author()
 							: null, m.body(), m.internal(), m.attachmentIds().stream().map(Object::toString).toList(),
-							at(m.at())))
+							Timestamps.forDisplay(m.at())))
 					.toList());
-	}
-
-	static OffsetDateTime at(java.time.Instant instant) {
-		return instant == null ? null : instant.atZone(ClockConfiguration.DISPLAY_ZONE).toOffsetDateTime();
 	}
 }
