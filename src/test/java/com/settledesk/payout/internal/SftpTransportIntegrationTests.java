@@ -110,8 +110,9 @@ class SftpTransportIntegrationTests {
 		transport.destroy();
 	}
 
+	/** A generous timeout: the first SSH handshake of a busy 2-core CI machine once took over 5 s. */
 	private SftpTransport transport(String pinned) {
-		return new SftpTransport("127.0.0.1", server.getPort(), "settledesk", "s3cret-sftp", pinned, Duration.ofSeconds(5),
+		return new SftpTransport("127.0.0.1", server.getPort(), "settledesk", "s3cret-sftp", pinned, Duration.ofSeconds(30),
 				"outgoing", "incoming", "archive");
 	}
 
