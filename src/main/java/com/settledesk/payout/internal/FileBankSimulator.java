@@ -66,7 +66,7 @@ class FileBankSimulator {
 	}
 
 	@Scheduled(fixedDelayString = "${settledesk.bank.simulator.interval:1s}")
-	void work() {
+	synchronized void work() {
 		try {
 			if (!recovered) {
 				recoverUnanswered();

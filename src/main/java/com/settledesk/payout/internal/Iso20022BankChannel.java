@@ -122,7 +122,7 @@ class Iso20022BankChannel implements BankChannel, BankFiles, HealthIndicator {
 
 	/** Sends the queued transfers as one pain.001 batch; a failed hand-over leaves them queued for the next try. */
 	@Scheduled(fixedDelayString = "${settledesk.bank.flush-interval:2s}", initialDelayString = "${settledesk.bank.flush-interval:2s}")
-	void sendQueued() {
+	synchronized void sendQueued() {
 		try {
 			tx.executeWithoutResult(status -> {
 				List<Transfer> transfers = jdbc.sql("""
@@ -171,7 +171,7 @@ class Iso20022BankChannel implements BankChannel, BankFiles, HealthIndicator {
 
 	/** Reads the bank's answers: each file once, each transfer's first definite answer standing. */
 	@Scheduled(fixedDelayString = "${settledesk.bank.poll-interval:2s}", initialDelayString = "${settledesk.bank.poll-interval:2s}")
-	void readAnswers() {
+	synchronized void readAnswers() {
 		List<String> names;
 		try {
 			names = transport.incoming();

@@ -23,6 +23,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
+import com.settledesk.payout.SimulatedBankAnswers;
 import com.settledesk.payout.internal.BankChannel.Answer;
 import com.settledesk.payout.internal.BankChannel.Outcome;
 import com.settledesk.payout.internal.BankChannel.Return;
@@ -41,7 +42,7 @@ import com.settledesk.shared.Timestamps;
  */
 @Component
 @ConditionalOnExpression("'${settledesk.bank.channel:simulator}' == 'simulator' or ${settledesk.bank.simulator.enabled:false}")
-class SimulatedBank implements SimulatedCounterparty {
+class SimulatedBank implements SimulatedCounterparty, SimulatedBankAnswers {
 
 	enum Scripted {
 		PAID, FAILED, RETURNED, TIMEOUT
@@ -74,6 +75,11 @@ class SimulatedBank implements SimulatedCounterparty {
 		this.jdbc = jdbc;
 		this.rows = rows;
 		this.resultDirectory = resultDirectory;
+	}
+
+	@Override
+	public void answerTransfersTo(String accountNumber, SimulatedBankAnswers.Reply reply, String reason) {
+		script(accountNumber, Scripted.valueOf(reply.name()), reason);
 	}
 
 	void script(String accountNumber, Scripted outcome, String reason) {
