@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.Map;
 import java.util.UUID;
 import java.util.regex.Pattern;
@@ -15,6 +16,7 @@ import org.springframework.transaction.annotation.Transactional;
 import com.settledesk.audit.AuditEvent;
 import com.settledesk.audit.AuditLog;
 import com.settledesk.identity.Role;
+import com.settledesk.identity.CurrentUser;
 import com.settledesk.identity.UserAccounts;
 import com.settledesk.identity.UserRegistration;
 import com.settledesk.shared.FieldViolation;
@@ -46,6 +48,11 @@ public class UserAccountsService implements UserAccounts {
 	@Override
 	public long count() {
 		return users.count();
+	}
+
+	@Override
+	public Optional<CurrentUser> actingAs(String username) {
+		return users.findByUsername(username).filter(UserAccount::enabled).map(UserAccount::toCurrentUser);
 	}
 
 	@Override
