@@ -6,10 +6,15 @@ import java.util.Locale;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.boot.ApplicationArguments;
-import org.springframework.boot.ApplicationRunner;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
+import org.springframework.context.SmartLifecycle;
 import org.springframework.stereotype.Component;
+
+import com.settledesk.cardchange.ChangeDraft;
+import com.settledesk.demo.internal.DemoHistory;
+import com.settledesk.demo.internal.DemoHistory.Shop;
+import com.settledesk.demo.internal.DemoHistory.Trade;
 
 import com.settledesk.identity.Role;
 import com.settledesk.identity.UserAccounts;
@@ -27,12 +32,22 @@ import com.settledesk.terminal.TerminalModel;
 import com.settledesk.terminal.TerminalStock;
 import com.settledesk.terminal.Terminals;
 
-/** Seeds the demo data when {@code settledesk.demo.enabled} is on; each piece only if it is missing. */
+/**
+ * Seeds the demo data when {@code settledesk.demo.enabled} is on, each piece only if it is missing, and at first
+ * start the shops' history ({@link DemoHistory}). It runs before the web server and the terminal host open their
+ * ports, so no one signs in to a half-seeded demo.
+ */
 @Component
 @ConditionalOnBooleanProperty("settledesk.demo.enabled")
-public class DemoDataSeeder implements ApplicationRunner {
+public class DemoDataSeeder implements SmartLifecycle {
 
 	public static final String PASSWORD = "Demo@2026";
+	private static final String STORE = "822100058120001";
+	private static final String RESTAURANT = "822310058120002";
+	/** The store's settlement card of api-v1.md (ICBC); with a history, the card it changed to from a CCB one. */
+	private static final String STORE_CARD = "6222024000123456788";
+	private static final String STORE_FIRST_CARD = "6217000010123456785";
+	private static final String RESTAURANT_ACCOUNT = "121909876510801";
 	private static final Logger log = LoggerFactory.getLogger(DemoDataSeeder.class);
 
 	private final Merchants merchants;
@@ -40,10 +55,13 @@ public class DemoDataSeeder implements ApplicationRunner {
 	private final SettlementAccounts accounts;
 	private final Terminals terminals;
 	private final TerminalStock stock;
+	private final ObjectProvider<DemoHistory> history;
+	private volatile boolean seeded;
 
 	DemoDataSeeder(Merchants merchants, UserAccounts users, SettlementAccounts accounts, Terminals terminals,
-			TerminalStock stock) {
+			TerminalStock stock, ObjectProvider<DemoHistory> history) {
 		this.stock = stock;
+		this.history = history;
 		this.merchants = merchants;
 		this.users = users;
 		this.accounts = accounts;
@@ -51,26 +69,72 @@ public class DemoDataSeeder implements ApplicationRunner {
 	}
 
 	@Override
-	public void run(ApplicationArguments args) {
+	public void start() {
 		seed();
+		seeded = true;
+	}
+
+	@Override
+	public void stop() {
+		seeded = false;
+	}
+
+	@Override
+	public boolean isRunning() {
+		return seeded;
+	}
+
+	/** Before the web server and the terminal host, which start in later phases. */
+	@Override
+	public int getPhase() {
+		return 0;
 	}
 
 	public void seed() {
-		MerchantProfile convenienceStore = merchant(new MerchantRegistration("822100058120001", MerchantKind.INDIVIDUAL,
+		boolean firstStart = merchants.findByMerchantNo(STORE).isEmpty();
+		DemoHistory writer = history.getIfAvailable();
+		if (firstStart && writer != null) {
+			// the shops opened the day before their history starts: the store with the card it later replaces,
+			// the restaurant with a second terminal for its tables
+			writer.asOfHistoryStart(() -> {
+				seedShopsAndUsers(STORE_FIRST_CARD);
+				MerchantProfile restaurant = merchants.findByMerchantNo(RESTAURANT).orElseThrow();
+				terminal("T200000002", "20000002", "0F1E2D3C4B5A69788796A5B4C3D2E1F0", restaurant,
+						accounts.active(restaurant.id()).orElseThrow(), "上海市徐汇区漕溪北路 88 号 二楼");
+			});
+		}
+		else {
+			seedShopsAndUsers(STORE_CARD);
+		}
+		if (writer != null) {
+			MerchantProfile store = merchants.findByMerchantNo(STORE).orElseThrow();
+			MerchantProfile restaurant = merchants.findByMerchantNo(RESTAURANT).orElseThrow();
+			writer.writeOnceRunning(List.of(
+					new Shop(store, "13800000001", List.of("T100000001"), STORE_FIRST_CARD, Trade.CONVENIENCE_STORE,
+							new ChangeDraft(AccountType.PERSONAL, STORE_CARD, "张三", "110101199003070011", "13800000001",
+									null, null, List.of())),
+					new Shop(restaurant, "13900000001", List.of("T200000001", "T200000002"), RESTAURANT_ACCOUNT,
+							Trade.RESTAURANT, null)));
+		}
+		log.info("Demo data present: 2 merchants, 10 users, terminals and stock (password {} for every demo user)", PASSWORD);
+	}
+
+	private void seedShopsAndUsers(String storeCard) {
+		MerchantProfile convenienceStore = merchant(new MerchantRegistration(STORE, MerchantKind.INDIVIDUAL,
 				"张三便利店", "张三", "110101199003070011", "13800000001", "5411", SettlementMode.D0, "STANDARD",
 				Locale.SIMPLIFIED_CHINESE, "北京市东城区东华门街道 1 号"));
 		SettlementAccountView card = account(convenienceStore, new NewSettlementAccount(AccountType.PERSONAL,
-				"6222024000123456788", "张三", "110101199003070011", "13800000001", null, null, null));
+				storeCard, "张三", "110101199003070011", "13800000001", null, null, null));
 		user("13800000001", "张三", Role.MERCHANT_OWNER, convenienceStore);
 		user("13800000002", "张三便利店收银员", Role.MERCHANT_CASHIER, convenienceStore);
 		terminal("T100000001", "10000001", "0123456789ABCDEFFEDCBA9876543210", convenienceStore, card,
 				"北京市东城区东华门街道 1 号");
 
-		MerchantProfile restaurant = merchant(new MerchantRegistration("822310058120002", MerchantKind.ENTERPRISE,
+		MerchantProfile restaurant = merchant(new MerchantRegistration(RESTAURANT, MerchantKind.ENTERPRISE,
 				"上海禾木餐饮管理有限公司", "李四", "310104198511200021", "13900000001", "5812", SettlementMode.T1,
 				"STANDARD", Locale.SIMPLIFIED_CHINESE, "上海市徐汇区漕溪北路 88 号"));
 		SettlementAccountView corporate = account(restaurant, new NewSettlementAccount(AccountType.CORPORATE,
-				"121909876510801", "上海禾木餐饮管理有限公司", null, null, "CMB", "招商银行上海分行徐家汇支行", "308290003374"));
+				RESTAURANT_ACCOUNT, "上海禾木餐饮管理有限公司", null, null, "CMB", "招商银行上海分行徐家汇支行", "308290003374"));
 		user("13900000001", "李四", Role.MERCHANT_OWNER, restaurant);
 		terminal("T200000001", "20000001", "00112233445566778899AABBCCDDEEFF", restaurant, corporate,
 				"上海市徐汇区漕溪北路 88 号");
@@ -83,7 +147,6 @@ public class DemoDataSeeder implements ApplicationRunner {
 		user("admin", "系统管理员", Role.ADMIN, null);
 		user("gateway", "收单网关", Role.GATEWAY, null);
 		stock();
-		log.info("Demo data present: 2 merchants, 10 users, 2 terminals and stock (password {} for every demo user)", PASSWORD);
 	}
 
 	private MerchantProfile merchant(MerchantRegistration registration) {
