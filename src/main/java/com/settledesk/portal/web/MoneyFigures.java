@@ -12,6 +12,7 @@ import org.springframework.ui.Model;
 import com.settledesk.acquiring.TransactionSearch;
 import com.settledesk.acquiring.Transactions;
 import com.settledesk.identity.CurrentUser;
+import com.settledesk.payout.PayoutView;
 import com.settledesk.payout.Payouts;
 import com.settledesk.shared.ClockConfiguration;
 import com.settledesk.shared.Money;
@@ -50,11 +51,18 @@ class MoneyFigures {
 				null, null, null), 1);
 		model.addAttribute("today", sales.capturedTotal());
 		model.addAttribute("todayCount", sales.count());
-		// money on its way today: the payouts made today, with when each arrives or why it did not
-		model.addAttribute("todayPayouts", payouts.ofMerchant(merchantId, 20).stream()
+		// yesterday beside today: early in the morning "today" is still empty
+		TransactionSearch.Found yesterday = transactions.search(merchantId, new TransactionSearch(today.minusDays(1),
+				today.minusDays(1), null, null, null, null, null), 1);
+		model.addAttribute("yesterday", yesterday.capturedTotal());
+		model.addAttribute("yesterdayCount", yesterday.count());
+		// money on its way today: the payouts made today, with when each arrives or why it did not; else the last one
+		List<PayoutView> recent = payouts.ofMerchant(merchantId, 20);
+		model.addAttribute("todayPayouts", recent.stream()
 			.filter(p -> p.createdAt() != null && LocalDate.ofInstant(p.createdAt(), ClockConfiguration.DISPLAY_ZONE)
 				.equals(today))
 			.toList());
+		model.addAttribute("lastPayout", recent.isEmpty() ? null : recent.get(0));
 		model.addAttribute("days", days);
 		model.addAttribute("chart", json.writeValueAsString(Map.of("labels", labels, "values", values)));
 		// the chart's words: an empty period says so instead of drawing a ¥0–¥1 axis; otherwise total and best day

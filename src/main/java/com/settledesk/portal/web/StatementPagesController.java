@@ -51,6 +51,11 @@ class StatementPagesController {
 		LocalDate today = LocalDate.ofInstant(clock.instant(), ClockConfiguration.DISPLAY_ZONE);
 		LocalDate day = date == null || date.isAfter(today) ? today : date;
 		var statement = statements.daily(user.requireMerchant(), day);
+		if (date == null && statement.lines().isEmpty()) {
+			// nothing moved yet today (early morning): the last whole day is what the merchant came to check
+			day = today.minusDays(1);
+			statement = statements.daily(user.requireMerchant(), day);
+		}
 		model.addAttribute("statement", statement);
 		// the day's sales fold into one summary line that opens; everything else stands on its own line
 		List<StatementLine> sales = statement.lines().stream().filter(l -> l.kind() == LineKind.CAPTURE).toList();
