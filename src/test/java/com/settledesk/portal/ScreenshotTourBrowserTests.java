@@ -2,6 +2,8 @@ package com.settledesk.portal;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.regex.Pattern;
+
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.test.context.TestPropertySource;
@@ -9,6 +11,7 @@ import org.springframework.test.context.TestPropertySource;
 import com.microsoft.playwright.Browser;
 import com.microsoft.playwright.BrowserContext;
 import com.microsoft.playwright.Page;
+import com.microsoft.playwright.assertions.PlaywrightAssertions;
 import com.microsoft.playwright.options.ScreenshotType;
 import com.settledesk.testsupport.ApiClient;
 import com.settledesk.testsupport.Browsers;
@@ -32,6 +35,21 @@ class ScreenshotTourBrowserTests extends Browsers {
 		for (int width : new int[] { 390, 1440 }) {
 			tour(width, "13800000001", PortalNavigationBrowserTests.PORTAL_PAGES);
 			tour(width, "admin", PortalNavigationBrowserTests.CONSOLE_PAGES);
+		}
+	}
+
+	@Test
+	void the_demo_store_opens_on_a_shop_with_money_even_before_todays_first_sale() {
+		try (BrowserContext phone = browser.newContext(new Browser.NewContextOptions().setViewportSize(390, 844)
+			.setLocale("zh-CN"))) {
+			Page page = phone.newPage();
+			signIn(page, api.baseUrl(), "13800000001");
+			PlaywrightAssertions.assertThat(page.locator("#yesterday"))
+				.containsText(Pattern.compile("昨日 ¥[1-9][0-9,]*\\.\\d\\d，共 [1-9]\\d* 笔"));
+			PlaywrightAssertions.assertThat(page.locator("#last-payout"))
+				.containsText(Pattern.compile("上一笔：¥[1-9].* 到结算卡 622202\\*+6788，.* 已到账"));
+			PlaywrightAssertions.assertThat(page.locator("#chart-summary"))
+				.containsText("最多的一天");
 		}
 	}
 
