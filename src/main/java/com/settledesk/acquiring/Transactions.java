@@ -41,7 +41,12 @@ public interface Transactions {
 	 * The merchant's transactions matching the search, latest sale first, at most {@code limit} of them; the count
 	 * and the total of those still captured (not refunded or reversed) cover every match.
 	 */
-	TransactionSearch.Found search(MerchantId merchantId, TransactionSearch search, int limit);
+	default TransactionSearch.Found search(MerchantId merchantId, TransactionSearch search, int limit) {
+		return search(merchantId, search, 0, limit);
+	}
+
+	/** The same, a page further on: the matches after the first {@code offset} of them. */
+	TransactionSearch.Found search(MerchantId merchantId, TransactionSearch search, int offset, int limit);
 
 	/** Net amounts captured on or after the business date (for T1: not yet due), per merchant, zero where none. */
 	Map<MerchantId, Money> netCapturedSince(Collection<MerchantId> merchantIds, LocalDate businessDate);

@@ -12,7 +12,12 @@ public interface Payouts {
 
 	Balance balance(MerchantId merchantId);
 
-	List<PayoutView> ofMerchant(MerchantId merchantId, int limit);
+	default List<PayoutView> ofMerchant(MerchantId merchantId, int limit) {
+		return ofMerchant(merchantId, 0, limit);
+	}
+
+	/** The merchant's payouts, newest first, after the first {@code offset} of them. */
+	List<PayoutView> ofMerchant(MerchantId merchantId, int offset, int limit);
 
 	/** Sweeps balances into payouts now: D0 any day, T1 only on a working day (and only what is due). */
 	SettlementRun settle(String mode);

@@ -325,7 +325,7 @@ class CaptureService implements Transactions {
 
 	@Override
 	@Transactional(readOnly = true)
-	public TransactionSearch.Found search(MerchantId merchantId, TransactionSearch search, int limit) {
+	public TransactionSearch.Found search(MerchantId merchantId, TransactionSearch search, int offset, int limit) {
 		if (search.among() != null && search.among().isEmpty()) {
 			return new TransactionSearch.Found(List.of(), 0, Money.ZERO);
 		}
@@ -357,8 +357,9 @@ class CaptureService implements Transactions {
 			params.put("among", List.copyOf(search.among()).subList(0, Math.min(search.among().size(), IN_LIST)));
 		}
 		List<CapturedTransaction> page = jdbc.sql("SELECT * FROM card_transaction WHERE " + where
-				+ " ORDER BY occurred_at DESC, id LIMIT :limit")
-			.params(params).param("limit", Math.max(1, Math.min(limit, 500))).query(CaptureService::map).list();
+				+ " ORDER BY occurred_at DESC, id LIMIT :limit OFFSET :offset")
+			.params(params).param("limit", Math.max(1, Math.min(limit, 500))).param("offset", Math.max(0, offset))
+			.query(CaptureService::map).list();
 		Map<String, Object> totals = jdbc.sql("SELECT COUNT(*) AS n, COALESCE(SUM(CASE WHEN status = 'CAPTURED' "
 				+ "THEN amount_fen ELSE 0 END), 0) AS total FROM card_transaction WHERE " + where)
 			.params(params).query().singleRow();

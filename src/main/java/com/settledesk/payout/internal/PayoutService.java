@@ -140,10 +140,10 @@ class PayoutService implements Payouts {
 
 	@Override
 	@Transactional(readOnly = true)
-	public List<PayoutView> ofMerchant(MerchantId merchantId, int limit) {
-		return jdbc.sql("SELECT * FROM payout WHERE merchant_id = :m ORDER BY created_at DESC LIMIT :limit")
+	public List<PayoutView> ofMerchant(MerchantId merchantId, int offset, int limit) {
+		return jdbc.sql("SELECT * FROM payout WHERE merchant_id = :m ORDER BY created_at DESC, id LIMIT :limit OFFSET :offset")
 			.param("m", merchantId.value()).param("limit", Math.max(1, Math.min(limit, 500)))
-			.query(PayoutService::view).list();
+			.param("offset", Math.max(0, offset)).query(PayoutService::view).list();
 	}
 
 	@Override

@@ -8,12 +8,14 @@ import java.util.Map;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RequestParam;
 
 import com.settledesk.acquiring.CapturedTransaction;
 import com.settledesk.acquiring.Channel;
 import com.settledesk.acquiring.TransactionSearch;
 import com.settledesk.acquiring.Transactions;
 import com.settledesk.identity.CurrentUser;
+import com.settledesk.payout.PayoutView;
 import com.settledesk.payout.Payouts;
 import com.settledesk.shared.ClockConfiguration;
 import com.settledesk.shared.Money;
@@ -25,7 +27,8 @@ import com.settledesk.terminalhost.SalesSlips;
 @Controller
 class MoneyPagesController {
 
-	private static final int SHOWN = 200;
+	private static final int SHOWN = 50;
+	private static final int PAYOUTS_SHOWN = 20;
 	private static final int CARD_MATCHES = 1000;
 
 	private final Payouts payouts;
@@ -44,10 +47,15 @@ class MoneyPagesController {
 	}
 
 	@GetMapping("/payouts")
-	String payouts(CurrentUser user, Model model) {
+	String payouts(CurrentUser user, @RequestParam(required = false) String page, Model model) {
 		var merchantId = user.requireMerchant();
+		int index = Pages.index(page);
+		// one more than shown tells whether an older page exists
+		List<PayoutView> found = payouts.ofMerchant(merchantId, index * PAYOUTS_SHOWN, PAYOUTS_SHOWN + 1);
 		model.addAttribute("balance", payouts.balance(merchantId));
-		model.addAttribute("payouts", payouts.ofMerchant(merchantId, 100));
+		model.addAttribute("payouts", found.subList(0, Math.min(found.size(), PAYOUTS_SHOWN)));
+		model.addAttribute("page", index);
+		model.addAttribute("olderPage", found.size() > PAYOUTS_SHOWN);
 		return "portal/payouts";
 	}
 
@@ -60,7 +68,7 @@ class MoneyPagesController {
 		Map<String, String> errors = filter.errors(today, terminalSns);
 		TransactionSearch.Found found = errors.isEmpty()
 				? transactions.search(merchantId, filter.search(today, filter.cardDigits() == null ? null
-						: slips.withCardEnding(merchantId, filter.cardDigits(), CARD_MATCHES)), SHOWN)
+						: slips.withCardEnding(merchantId, filter.cardDigits(), CARD_MATCHES)), filter.pageIndex() * SHOWN, SHOWN)
 				: new TransactionSearch.Found(List.of(), 0, Money.ZERO);
 		model.addAttribute("found", found);
 		model.addAttribute("slips", slips.withSlips(merchantId, found.transactions().stream()
@@ -69,7 +77,8 @@ class MoneyPagesController {
 		model.addAttribute("errors", errors);
 		model.addAttribute("terminals", terminalSns);
 		model.addAttribute("channels", Channel.values());
-		model.addAttribute("shown", SHOWN);
+		model.addAttribute("page", filter.pageIndex());
+		model.addAttribute("pages", Math.max(1, (found.count() + SHOWN - 1) / SHOWN));
 		return "portal/transactions";
 	}
 

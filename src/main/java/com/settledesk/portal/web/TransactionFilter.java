@@ -17,9 +17,13 @@ import com.settledesk.shared.Money;
  * message key to show on it; only a filter without errors becomes a search.
  */
 record TransactionFilter(String from, String to, String channel, String amount, String reference, String terminal,
-		String card) {
+		String card, String page) {
 
 	static final int MAX_DAYS = 366;
+	/** Which page of the matches, from 0. */
+	int pageIndex() {
+		return Pages.index(page);
+	}
 
 	Map<String, String> errors(LocalDate today, Collection<String> terminals) {
 		Map<String, String> errors = new LinkedHashMap<>();
