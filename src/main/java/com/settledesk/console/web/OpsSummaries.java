@@ -1,6 +1,10 @@
 package com.settledesk.console.web;
 
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
+import java.util.stream.Stream;
 
 import org.springframework.stereotype.Component;
 
@@ -27,6 +31,7 @@ class OpsSummaries {
 			ChangeRequestStatus.PENDING_SECOND_REVIEW);
 	private static final int RECENT_RUNS = 60;
 	private static final int COUNTED_TICKETS = 10_000;
+	private static final int COUNTED_FAILURES = 500;
 
 	private final Merchants merchants;
 	private final UserAccounts users;
@@ -34,9 +39,11 @@ class OpsSummaries {
 	private final Payouts payouts;
 	private final Reconciliations reconciliations;
 	private final Tickets tickets;
+	private final Clock clock;
 
 	OpsSummaries(Merchants merchants, UserAccounts users, CardChangeReviews reviews, Payouts payouts,
-			Reconciliations reconciliations, Tickets tickets) {
+			Reconciliations reconciliations, Tickets tickets, Clock clock) {
+		this.clock = clock;
 		this.merchants = merchants;
 		this.users = users;
 		this.reviews = reviews;
@@ -48,11 +55,20 @@ class OpsSummaries {
 	OpsSummary current() {
 		var byStatus = payouts.countByStatus();
 		return new OpsSummary(reviews.queue(AWAITING, null, null).size(),
-				reviews.queue(AWAITING, null, reviews.sla()).size(), byStatus.getOrDefault(PayoutStatus.FAILED, 0L),
+				reviews.queue(AWAITING, null, reviews.sla()).size(), failedSinceYesterday(),
 				byStatus.getOrDefault(PayoutStatus.UNKNOWN, 0L),
 				reconciliations.runs(RECENT_RUNS).stream().mapToLong(ReconciliationRun::openBreaks).sum(),
 				tickets.queue(new QueueFilter(null, null, null, null, null), COUNTED_TICKETS).size(),
 				tickets.firstAnswerBreaches(), merchants.count(), users.count());
+	}
+
+	/** Failures are work while they are fresh: the money is back in the balance and the merchant was told. */
+	private long failedSinceYesterday() {
+		Instant since = clock.instant().minus(Duration.ofHours(24));
+		return Stream.of(PayoutStatus.FAILED, PayoutStatus.RETURNED)
+			.flatMap(status -> payouts.byStatus(status, COUNTED_FAILURES).stream())
+			.filter(p -> p.closedAt() != null && p.closedAt().isAfter(since))
+			.count();
 	}
 
 	record OpsSummary(long reviewsWaiting, long reviewsLate, long payoutsFailed, long payoutsAwaitingBank,
