@@ -41,7 +41,7 @@ class AccessibilityBrowserTests extends Browsers {
 	void no_page_has_a_serious_accessibility_violation() {
 		List<String> found = new ArrayList<>();
 		var merchant = fixtures.individual();
-		List<String> details = PortalNavigationBrowserTests.detailPages(merchant, transactions, tickets, clock);
+		List<String> details = PortalNavigationBrowserTests.detailPages(merchant, api, fixtures, transactions, tickets, clock);
 		try (BrowserContext context = browser.newContext(new Browser.NewContextOptions().setViewportSize(390, 844)
 			.setLocale("zh-CN"))) {
 			Page page = context.newPage();

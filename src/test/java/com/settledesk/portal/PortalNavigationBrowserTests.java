@@ -102,7 +102,7 @@ class PortalNavigationBrowserTests extends Browsers {
 	@Test
 	void no_portal_or_console_page_scrolls_sideways_at_360_px() {
 		var merchant = fixtures.individual();
-		List<String> details = detailPages(merchant, transactions, tickets, clock);
+		List<String> details = detailPages(merchant, api, fixtures, transactions, tickets, clock);
 		try (BrowserContext context = phone(360)) {
 			Page page = context.newPage();
 			signIn(page, api.baseUrl(), merchant.owner());
@@ -117,8 +117,11 @@ class PortalNavigationBrowserTests extends Browsers {
 		}
 	}
 
-	/** A sale, a ticket and the merchant's terminal: pages of one thing each, in the portal and the console. */
-	static List<String> detailPages(MerchantFixtures.TestMerchant merchant,
+	/**
+	 * A sale, a ticket, the merchant's terminal and a card change request: pages of one thing each, in the portal and
+	 * the console (the request's page and its review).
+	 */
+	static List<String> detailPages(MerchantFixtures.TestMerchant merchant, ApiClient api, MerchantFixtures fixtures,
 			com.settledesk.acquiring.Transactions transactions, com.settledesk.servicedesk.Tickets tickets,
 			java.time.Clock clock) {
 		var sale = transactions.capture(new com.settledesk.acquiring.Capture("NAV" + MerchantFixtures.digits(12),
@@ -128,8 +131,11 @@ class PortalNavigationBrowserTests extends Browsers {
 				com.settledesk.identity.Role.MERCHANT_OWNER, merchant.profile().id());
 		var ticket = tickets.open(owner, new com.settledesk.servicedesk.NewTicket("OTHER", "到账时间",
 				"昨天的款什么时候到？", null, List.of()), null).ticket().id();
+		String change = new com.settledesk.testsupport.ChangeRequestDriver(api, fixtures, merchant)
+			.submitChange(MerchantFixtures.icbcCard());
 		return List.of("/transactions/" + sale.id(), "/tickets/" + ticket, "/terminals/" + merchant.terminalSn(),
-				"/ops/tickets/" + ticket, "/ops/tickets/" + ticket + "/merchant");
+				"/settlement-card/change/done/" + change, "/ops/tickets/" + ticket, "/ops/tickets/" + ticket + "/merchant",
+				"/ops/card-changes/" + change);
 	}
 
 	@Test

@@ -6,6 +6,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.time.Instant;
 import java.util.UUID;
+import java.util.regex.Pattern;
 
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -59,6 +60,9 @@ class StatementsBrowserTests extends Browsers {
 			Download receipt = page.waitForDownload(() -> page.locator(".receipt-link").first().click());
 			org.assertj.core.api.Assertions.assertThat(Files.readAllBytes(receipt.path()))
 				.startsWith("%PDF-".getBytes(StandardCharsets.US_ASCII));
+			page.locator(".statement-line .ask-service").first().click();
+			assertThat(page.locator("#related-note")).containsText(Pattern.compile("的一笔 ¥(100|5,000)\\.00 交易，手续费 ¥"));
+			page.goBack();
 
 			page.locator("#month-form button[type=submit]").click();
 			assertThat(page.locator("#month-job progress")).isVisible();

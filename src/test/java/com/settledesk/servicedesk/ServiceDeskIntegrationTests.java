@@ -36,6 +36,12 @@ class ServiceDeskIntegrationTests {
 	@Autowired
 	MutableClock clock;
 
+	@Autowired
+	com.settledesk.acquiring.Transactions transactions;
+
+	@Autowired
+	com.settledesk.servicedesk.AgentDesk desk;
+
 	MerchantFixtures.TestMerchant merchant;
 	String owner;
 	String agent;
@@ -118,6 +124,20 @@ class ServiceDeskIntegrationTests {
 		assertThat(created.status()).isEqualTo(201);
 		assertThat(created.json().get("relatedKind").asString()).isEqualTo("TERMINAL");
 		assertThat(created.json().get("relatedId").asString()).isEqualTo(merchant.terminalSn());
+	}
+
+	@Test
+	void a_fee_question_from_a_statement_line_shows_the_agent_that_sale_in_words() {
+		var sale = transactions.capture(new com.settledesk.acquiring.Capture("FEEQ" + UUID.randomUUID().toString()
+			.substring(0, 12), merchant.profile().merchantNo(), merchant.terminalSn(), "CARD_CHIP", "CREDIT", 2350L,
+				clock.instant())).transaction();
+		var created = open(owner, Map.of("category", "FEE", "subject", "手续费", "body", "为什么这么高",
+				"relatedId", sale.id().toString()));
+		assertThat(created.status()).isEqualTo(201);
+		var related = desk.related(UUID.fromString(created.json().get("id").asString())).orElseThrow();
+		assertThat(related.kind()).isEqualTo(com.settledesk.servicedesk.RelatedKind.STATEMENT_LINE);
+		assertThat(related.amount()).isEqualTo(com.settledesk.shared.Money.ofFen(2350));
+		assertThat(related.statusKey()).isEqualTo("transaction.status.CAPTURED");
 	}
 
 	@Test

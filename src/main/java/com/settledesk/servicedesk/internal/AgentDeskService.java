@@ -10,6 +10,7 @@ import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
+import com.settledesk.acquiring.Transactions;
 import com.settledesk.audit.AuditEvent;
 import com.settledesk.audit.AuditLog;
 import com.settledesk.cardchange.CardChanges;
@@ -44,6 +45,7 @@ class AgentDeskService implements AgentDesk {
 	private final SettlementAccounts accounts;
 	private final CardChanges cardChanges;
 	private final Payouts payouts;
+	private final Transactions transactions;
 	private final Notifications notifications;
 	private final Terminals terminals;
 	private final FeeDisputes disputes;
@@ -51,8 +53,9 @@ class AgentDeskService implements AgentDesk {
 	private final String publicUrl;
 
 	AgentDeskService(TicketRepository tickets, Merchants merchants, SettlementAccounts accounts, CardChanges cardChanges,
-			Payouts payouts, Notifications notifications, Terminals terminals, FeeDisputes disputes, AuditLog audit,
-			@Value("${settledesk.public-url}") String publicUrl) {
+			Payouts payouts, Transactions transactions, Notifications notifications, Terminals terminals,
+			FeeDisputes disputes, AuditLog audit, @Value("${settledesk.public-url}") String publicUrl) {
+		this.transactions = transactions;
 		this.tickets = tickets;
 		this.merchants = merchants;
 		this.accounts = accounts;
@@ -87,6 +90,9 @@ class AgentDeskService implements AgentDesk {
 			case CHANGE_REQUEST -> cardChanges.find(ticket.merchantId(), new ChangeRequestId(id))
 				.map(c -> new RelatedThing(RelatedKind.CHANGE_REQUEST, null, c.accountNumberMasked(),
 						"request.status." + c.status().name()));
+			case STATEMENT_LINE -> java.util.Optional.ofNullable(transactions.byIds(List.of(id)).get(id))
+				.filter(t -> t.merchantId().equals(ticket.merchantId()))
+				.map(t -> new RelatedThing(RelatedKind.STATEMENT_LINE, t.amount(), null, "transaction.status." + t.status()));
 			default -> java.util.Optional.empty();
 		};
 	}

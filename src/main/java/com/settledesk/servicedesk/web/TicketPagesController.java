@@ -14,6 +14,8 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.multipart.MultipartFile;
 
+import com.settledesk.acquiring.CapturedTransaction;
+import com.settledesk.acquiring.Transactions;
 import com.settledesk.attachment.AttachmentKind;
 import com.settledesk.shared.Enums;
 import com.settledesk.attachment.Attachments;
@@ -38,8 +40,10 @@ class TicketPagesController {
 	private final Tickets tickets;
 	private final SavedAnswers answers;
 	private final Attachments attachments;
+	private final Transactions transactions;
 
-	TicketPagesController(Tickets tickets, SavedAnswers answers, Attachments attachments) {
+	TicketPagesController(Tickets tickets, SavedAnswers answers, Attachments attachments, Transactions transactions) {
+		this.transactions = transactions;
 		this.tickets = tickets;
 		this.answers = answers;
 		this.attachments = attachments;
@@ -52,8 +56,8 @@ class TicketPagesController {
 	}
 
 	@GetMapping("/tickets/new")
-	String form(@RequestParam(required = false) String category, @RequestParam(required = false) String relatedId,
-			@RequestParam(required = false) String subject, Model model) {
+	String form(CurrentUser user, @RequestParam(required = false) String category,
+			@RequestParam(required = false) String relatedId, @RequestParam(required = false) String subject, Model model) {
 		TicketCategory chosen = Enums.parseOrNull(TicketCategory.class, category);
 		model.addAttribute("form", new TicketForm(chosen == null ? "" : chosen.name(),
 				subject == null ? "" : subject.substring(0, Math.min(subject.length(), 120)), "",
@@ -61,7 +65,21 @@ class TicketPagesController {
 		model.addAttribute("categories", TicketCategory.values());
 		model.addAttribute("errors", java.util.Map.of());
 		model.addAttribute("idempotencyKey", UUID.randomUUID().toString());
+		model.addAttribute("relatedSale", chosen == TicketCategory.FEE ? saleOf(user, relatedId) : null);
 		return "portal/ticket-new";
+	}
+
+	/** The merchant's own sale a fee question is about (a statement line names its transaction), or null. */
+	private CapturedTransaction saleOf(CurrentUser user, String relatedId) {
+		UUID id;
+		try {
+			id = relatedId == null ? null : UUID.fromString(relatedId);
+		}
+		catch (IllegalArgumentException notAnId) {
+			return null;
+		}
+		CapturedTransaction sale = id == null ? null : transactions.byIds(java.util.List.of(id)).get(id);
+		return sale != null && sale.merchantId().equals(user.requireMerchant()) ? sale : null;
 	}
 
 	@PostMapping("/tickets")
