@@ -68,6 +68,11 @@ class StatementIntegrationTests {
 		Money owed = ledger.balance(LedgerAccount.merchantPayable(shop())).negate();
 		assertThat(statement.get("closingFen").asLong()).isEqualTo(owed.fen());
 		assertThat(statement.get("feesFen").asLong()).isEqualTo(fees);
+		// the totals at the top tie out on their own: payouts are what reached the card, their fee sits with the fees
+		assertThat(statement.get("openingFen").asLong() + statement.get("takingsFen").asLong()
+				- statement.get("refundsFen").asLong() - statement.get("feesFen").asLong()
+				- statement.get("payoutsFen").asLong() + statement.get("moneyBackFen").asLong())
+			.isEqualTo(statement.get("closingFen").asLong());
 		assertThat(statement.get("lines").findValuesAsString("kind")).contains("CAPTURE", "REFUND", "PAYOUT");
 		long postingsToday = jdbc.sql("""
 				SELECT COUNT(*) FROM posting p JOIN journal_entry e ON e.id = p.entry_id
