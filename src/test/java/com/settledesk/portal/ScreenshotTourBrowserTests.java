@@ -50,6 +50,9 @@ class ScreenshotTourBrowserTests extends Browsers {
 				.containsText(Pattern.compile("上一笔：¥[1-9].* 到结算卡 622202\\*+6788，.* 已到账"));
 			PlaywrightAssertions.assertThat(page.locator("#chart-summary"))
 				.containsText("最多的一天");
+			// a D0 shop's balance is paid out as it comes in: when it reads ¥0.00 the page says why
+			PlaywrightAssertions.assertThat(page.locator("#d0-explained"))
+				.hasCount("¥0.00".equals(page.locator("#balance").textContent().strip()) ? 1 : 0);
 		}
 	}
 
