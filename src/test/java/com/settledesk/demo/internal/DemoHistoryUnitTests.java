@@ -36,7 +36,7 @@ class DemoHistoryUnitTests {
 		for (int seed = 0; seed < 200; seed++) {
 			List<Capture> store = DemoHistory.sales(shop(DemoHistory.Trade.CONVENIENCE_STORE), SATURDAY, new Random(seed));
 			assertThat(store).isNotEmpty().allSatisfy(sale -> {
-				assertThat(hourOf(sale)).isBetween(6, 22);
+				assertThat(hourOf(sale)).isBetween(0, 22);
 				assertThat(sale.amountFen()).isBetween(300L, 9_800L);
 				assertThat(sale.amountFen() % 10).isZero();
 				assertThat(sale.cardKind()).isIn(sale.channel().startsWith("QR_") ? List.of("NONE") : List.of("DEBIT", "CREDIT"));
@@ -56,6 +56,16 @@ class DemoHistoryUnitTests {
 		assertThat(sales).extracting(Capture::occurredAt).isSorted();
 		assertThat(sales).extracting(Capture::reference).doesNotHaveDuplicates()
 			.allMatch(reference -> reference.startsWith("DEMO-000009-20261017-"));
+	}
+
+	@Test
+	void the_store_sells_a_little_through_the_night_so_an_early_morning_shows_sales() {
+		int night = 0;
+		for (int seed = 0; seed < 100; seed++) {
+			night += (int) DemoHistory.sales(shop(DemoHistory.Trade.CONVENIENCE_STORE), SATURDAY, new Random(seed)).stream()
+				.filter(sale -> hourOf(sale) < 5).count();
+		}
+		assertThat(night).isGreaterThan(100);
 	}
 
 	@Test
