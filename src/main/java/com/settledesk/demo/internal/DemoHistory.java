@@ -40,7 +40,7 @@ import com.settledesk.shared.ClockConfiguration;
  */
 @Component
 @ConditionalOnExpression("${settledesk.demo.enabled:false} and ${settledesk.demo.history-days:0} > 0")
-public class DemoHistory implements ApplicationRunner {
+public class DemoHistory implements ApplicationRunner, HistoryProgress {
 
 	private static final Logger log = LoggerFactory.getLogger(DemoHistory.class);
 
@@ -105,16 +105,18 @@ public class DemoHistory implements ApplicationRunner {
 		toWrite = List.copyOf(shops);
 	}
 
-	/** Whether the history is still to be written, and how far it got. */
-	boolean preparing() {
+	@Override
+	public boolean preparing() {
 		return toWrite != null;
 	}
 
-	int daysWritten() {
+	@Override
+	public int daysWritten() {
 		return daysWritten;
 	}
 
-	int days() {
+	@Override
+	public int days() {
 		return days;
 	}
 

@@ -28,10 +28,10 @@ import org.springframework.web.util.HtmlUtils;
 @ConditionalOnExpression("${settledesk.demo.enabled:false} and ${settledesk.demo.history-days:0} > 0")
 class DemoPreparationGate extends OncePerRequestFilter {
 
-	private final DemoHistory history;
+	private final HistoryProgress history;
 	private final MessageSource messages;
 
-	DemoPreparationGate(DemoHistory history, MessageSource messages) {
+	DemoPreparationGate(HistoryProgress history, MessageSource messages) {
 		this.history = history;
 		this.messages = messages;
 	}
