@@ -7,7 +7,6 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.Collection;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -105,8 +104,9 @@ class CaptureService implements Transactions {
 				return transactions.execute(tx -> captureInOneTransaction(captures));
 			}
 			catch (DuplicateKeyException e) {
-				// A concurrent capture of the same reference committed first (H2 refuses instead of waiting):
-				// the next attempt finds it and answers it as the duplicate it is.
+				// A concurrent capture took one of the references since they were looked up, so the insert hit the
+				// unique key: the next attempt finds it and answers it as the duplicate it is. (Inside a caller's
+				// transaction — the terminal host's group commit — the caller answers the group one by one instead.)
 				if (attempt == 3) {
 					throw e;
 				}
@@ -206,9 +206,10 @@ class CaptureService implements Transactions {
 	}
 
 	/**
-	 * Inserts the accepted transactions (a reference taken meanwhile by a concurrent capture is skipped and
-	 * answered as that capture's duplicate) and posts the inserted ones: Dr card-network receivable (amount),
-	 * Cr the merchant's payable (net), Cr fee revenue (fee).
+	 * Inserts the accepted transactions and posts them: Dr card-network receivable (amount), Cr the merchant's
+	 * payable (net), Cr fee revenue (fee). A reference a concurrent capture took since it was looked up fails the
+	 * insert (unique key): {@link #captureAll} tries again and then finds it, so nothing is posted twice and no
+	 * second read is needed to learn which rows went in.
 	 */
 	private Map<String, CaptureResult> insert(Map<String, CapturedTransaction> accepted) {
 		Map<String, CaptureResult> results = new HashMap<>();
@@ -218,31 +219,20 @@ class CaptureService implements Transactions {
 		// in reference order, so two batches sharing references wait for each other instead of deadlocking
 		List<CapturedTransaction> rows = accepted.values().stream()
 			.sorted(Comparator.comparing(CapturedTransaction::reference)).toList();
-		int[] counts = batch.batchUpdate("""
+		batch.batchUpdate("""
 				INSERT INTO card_transaction (id, reference, merchant_id, terminal_sn, channel, card_kind, amount_fen, fee_fen,
 				    net_fen, occurred_at, captured_at, business_date, status)
-				VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'CAPTURED')
-				ON CONFLICT DO NOTHING""", rows.stream().map(t -> new Object[] { t.id(), t.reference(),
-				t.merchantId().value(), t.terminalSn(), t.channel().name(), t.cardKind().name(), t.amount().fen(),
-				t.fee().fen(), t.net().fen(), Timestamps.toDb(t.occurredAt()), Timestamps.toDb(t.capturedAt()),
-				t.businessDate() }).toList());
-		boolean countsKnown = Arrays.stream(counts).allMatch(n -> n == 0 || n == 1);
-		Map<String, CapturedTransaction> stored = countsKnown ? Map.of() : findByReferences(accepted.keySet());
+				VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'CAPTURED')""", rows.stream().map(t -> new Object[] { t.id(),
+				t.reference(), t.merchantId().value(), t.terminalSn(), t.channel().name(), t.cardKind().name(),
+				t.amount().fen(), t.fee().fen(), t.net().fen(), Timestamps.toDb(t.occurredAt()),
+				Timestamps.toDb(t.capturedAt()), t.businessDate() }).toList());
 		List<JournalEntry> entries = new ArrayList<>();
-		for (int i = 0; i < rows.size(); i++) {
-			CapturedTransaction t = rows.get(i);
-			boolean inserted = countsKnown ? counts[i] == 1 : stored.get(t.reference()).id().equals(t.id());
-			if (inserted) {
-				results.put(t.reference(), new CaptureResult(t, false));
-				entries.add(new JournalEntry("CAPTURE", t.id().toString(), List.of(
-						Posting.debit(LedgerAccount.CARD_NETWORK_RECEIVABLE, t.amount()),
-						Posting.credit(LedgerAccount.merchantPayable(t.merchantId()), t.net()),
-						Posting.credit(LedgerAccount.FEE_REVENUE, t.fee()))));
-			}
-			else {
-				CapturedTransaction first = countsKnown ? findByReference(t.reference()) : stored.get(t.reference());
-				results.put(t.reference(), new CaptureResult(first, true));
-			}
+		for (CapturedTransaction t : rows) {
+			results.put(t.reference(), new CaptureResult(t, false));
+			entries.add(new JournalEntry("CAPTURE", t.id().toString(), List.of(
+					Posting.debit(LedgerAccount.CARD_NETWORK_RECEIVABLE, t.amount()),
+					Posting.credit(LedgerAccount.merchantPayable(t.merchantId()), t.net()),
+					Posting.credit(LedgerAccount.FEE_REVENUE, t.fee()))));
 		}
 		ledger.postAll(entries);
 		List<UUID> inserted = results.values().stream().filter(r -> !r.duplicate()).map(r -> r.transaction().id())
