@@ -5,6 +5,7 @@ import java.util.Locale;
 
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.Ordered;
 import org.springframework.http.CacheControl;
 import org.springframework.web.servlet.LocaleResolver;
 import org.springframework.web.servlet.config.annotation.InterceptorRegistry;
@@ -38,6 +39,9 @@ class WebConfiguration implements WebMvcConfigurer {
 	 */
 	@Override
 	public void addResourceHandlers(ResourceHandlerRegistry registry) {
+		// before the controllers' mappings, so a file is not first matched against every endpoint's pattern
+		// (a fifth of its request time under wrk); Boot's catch-all "/**" is off (spring.web.resources.add-mappings)
+		registry.setOrder(Ordered.HIGHEST_PRECEDENCE);
 		CacheControl aYear = CacheControl.maxAge(Duration.ofDays(365)).cachePublic().immutable();
 		registry.addResourceHandler("/webjars/**")
 			.addResourceLocations("classpath:/META-INF/resources/webjars/")

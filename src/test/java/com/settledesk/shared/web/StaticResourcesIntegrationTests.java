@@ -1,0 +1,33 @@
+package com.settledesk.shared.web;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+
+import com.settledesk.testsupport.ApiClient;
+import com.settledesk.testsupport.IntegrationTest;
+
+/** Static files are served ahead of the controllers from their own folders only; everything else reaches its page. */
+@IntegrationTest
+class StaticResourcesIntegrationTests {
+
+	@Autowired
+	ApiClient api;
+
+	@Test
+	void styles_scripts_and_webjars_are_served_immutable_and_nothing_else_is_taken_for_a_file() {
+		var css = api.send(api.builder("/css/app.css", null).GET());
+		assertThat(css.status()).isEqualTo(200);
+		assertThat(css.contentType()).startsWith("text/css");
+		assertThat(css.header("Cache-Control")).contains("immutable");
+		assertThat(api.send(api.builder("/webjars/htmx.org/dist/htmx.min.js", null).GET()).status()).isEqualTo(200);
+		assertThat(api.send(api.builder("/js/app.js", null).GET()).status()).isEqualTo(200);
+		assertThat(api.send(api.builder("/css/missing.css", null).GET()).status()).isEqualTo(404);
+		// no catch-all: a page's path reaches its controller (here: sign in first), a file at the root is not served
+		var page = api.send(api.builder("/transactions", null).header("Accept", "text/html").GET());
+		assertThat(page.status()).isEqualTo(302);
+		assertThat(page.header("Location")).endsWith("/login");
+		assertThat(api.send(api.builder("/application.properties", null).GET()).status()).isIn(302, 401, 404);
+	}
+}
