@@ -47,6 +47,12 @@ class DemoHistoryIntegrationTests {
 	@Autowired
 	DemoHistory history;
 
+	@Autowired
+	com.settledesk.cardchange.CardChanges cardChanges;
+
+	@Autowired
+	com.settledesk.servicedesk.Tickets tickets;
+
 	@Test
 	void every_past_day_has_card_and_qr_sales_stamped_with_that_day_and_none_in_the_future() {
 		LocalDate today = LocalDate.ofInstant(clock.instant(), ClockConfiguration.DISPLAY_ZONE);
@@ -97,6 +103,26 @@ class DemoHistoryIntegrationTests {
 				.map(PayoutView::gross).reduce(Money.ZERO, Money::plus);
 			assertThat(payouts.balance(shop.id()).available()).as(shop.name()).isEqualTo(net.minus(paidOut));
 		}
+	}
+
+	@Test
+	void after_its_failed_payout_the_store_asked_customer_service_and_changed_its_card_through_review() {
+		var changes = cardChanges.ofMerchant(store().id());
+		assertThat(changes).singleElement().satisfies(change -> {
+			assertThat(change.status()).isEqualTo(com.settledesk.cardchange.ChangeRequestStatus.EFFECTIVE);
+			assertThat(change.previousAccountMasked()).startsWith("621700").endsWith("6785");
+			assertThat(change.accountNumberMasked()).startsWith("622202").endsWith("6788");
+			assertThat(change.attachmentIds()).hasSize(3);
+			assertThat(LocalDate.ofInstant(change.effectiveAt(), ClockConfiguration.DISPLAY_ZONE)).isEqualTo(
+					LocalDate.ofInstant(clock.instant(), ClockConfiguration.DISPLAY_ZONE)
+						.minusDays(DemoHistory.CARD_CHANGE_DAYS_AGO));
+		});
+		assertThat(tickets.ofMerchant(store().id())).extracting(t -> t.category().name())
+			.containsExactlyInAnyOrder("PAYOUT", "FEE", "TERMINAL");
+		assertThat(tickets.ofMerchant(restaurant().id())).extracting(t -> t.category().name()).containsExactly("PAYOUT");
+		assertThat(payouts.ofMerchant(store().id(), 500)).filteredOn(p -> p.status() == PayoutStatus.PAID)
+			.allSatisfy(p -> assertThat(p.destinationMasked()).endsWith(p.createdAt().isBefore(changes.get(0).effectiveAt())
+					? "6785" : "6788"));
 	}
 
 	@Test
