@@ -49,9 +49,11 @@ class OpsSummariesIntegrationTests {
 		payouts.settle("D0");
 		await().atMost(Duration.ofSeconds(10)).until(() -> payouts.ofMerchant(merchant.profile().id(), 1).get(0).status()
 			== PayoutStatus.FAILED);
-		assertThat(summaries.current().payoutsFailed()).isPositive();
+		long today = summaries.current().payoutsFailed();
+		assertThat(today).isPositive();
 
+		// other test classes' failures share the count (one database on PostgreSQL): ours, a day old, leaves it
 		clock.advance(Duration.ofHours(25));
-		assertThat(summaries.current().payoutsFailed()).isZero();
+		assertThat(summaries.current().payoutsFailed()).isLessThan(today);
 	}
 }
