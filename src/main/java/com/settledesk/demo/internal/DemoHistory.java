@@ -186,8 +186,8 @@ public class DemoHistory implements ApplicationRunner, HistoryProgress {
 	}
 
 	/**
-	 * Today so far: the morning's T1 sweep if its answers are in (past 09:20), and the sales made until now; the app's own D0
-	 * sweep pays them a minute after it starts.
+	 * Today so far: the morning's T1 sweep if its answers are in (past 09:20), and the sales made until now; the
+	 * app's own D0 sweep pays them a minute after it starts.
 	 */
 	private void replayToday(LocalDate today, List<Shop> shops) {
 		Instant now = clock.actualInstant();
@@ -198,7 +198,6 @@ public class DemoHistory implements ApplicationRunner, HistoryProgress {
 			captureHourByHour(sales(shop, today, new Random(shop.merchant().merchantNo().hashCode() * 31L)).stream()
 				.filter(sale -> sale.occurredAt().isBefore(now)).toList(), now);
 		}
-		clock.replayAt(now);
 	}
 
 	/** Each hour's sales captured at the end of that hour (or now, if sooner), as a terminal's uploads arrive. */
