@@ -109,15 +109,16 @@ public class DemoDataSeeder implements SmartLifecycle {
 		if (writer != null) {
 			MerchantProfile store = merchants.findByMerchantNo(STORE).orElseThrow();
 			MerchantProfile restaurant = merchants.findByMerchantNo(RESTAURANT).orElseThrow();
-			// the card change belongs to a store that opened with the CCB card; one seeded earlier already has ICBC
+			// the card change and the second terminal belong to shops seeded for a history; shops seeded before
+			// histories existed keep what they have (ICBC card, one terminal)
 			ChangeDraft toIcbc = new ChangeDraft(AccountType.PERSONAL, STORE_CARD, "张三", "110101199003070011",
 					"13800000001", null, null, List.of());
 			writer.writeOnceRunning(List.of(
 					firstStart ? new Shop(store, "13800000001", List.of("T100000001"), STORE_FIRST_CARD,
 							Trade.CONVENIENCE_STORE, toIcbc)
 							: new Shop(store, "13800000001", List.of("T100000001"), STORE_CARD, Trade.CONVENIENCE_STORE, null),
-					new Shop(restaurant, "13900000001", List.of("T200000001", "T200000002"), RESTAURANT_ACCOUNT,
-							Trade.RESTAURANT, null)));
+					new Shop(restaurant, "13900000001", firstStart ? List.of("T200000001", "T200000002")
+							: List.of("T200000001"), RESTAURANT_ACCOUNT, Trade.RESTAURANT, null)));
 		}
 		log.info("Demo data present: 2 merchants, 10 users, terminals and stock (password {} for every demo user)", PASSWORD);
 	}
