@@ -138,6 +138,20 @@ class ServiceDeskIntegrationTests {
 		assertThat(related.kind()).isEqualTo(com.settledesk.servicedesk.RelatedKind.STATEMENT_LINE);
 		assertThat(related.amount()).isEqualTo(com.settledesk.shared.Money.ofFen(2350));
 		assertThat(related.statusKey()).isEqualTo("transaction.status.CAPTURED");
+
+		// the form names the merchant's own sale; another merchant's sale id, or no id at all, is only "this fee"
+		String form = "/tickets/new?category=FEE&relatedId=";
+		assertThat(page(api.webLogin(merchant.owner()), form + sale.id())).contains("¥23.50 交易");
+		var stranger = fixtures.individual();
+		assertThat(page(api.webLogin(stranger.owner()), form + sale.id())).contains("对账单上的这一笔手续费")
+			.doesNotContain("¥23.50");
+		assertThat(page(api.webLogin(stranger.owner()), form + "not-a-uuid")).contains("对账单上的这一笔手续费");
+	}
+
+	private String page(String cookie, String path) {
+		var response = api.send(api.builder(path, null).header("Cookie", cookie).header("Accept", "text/html").GET());
+		assertThat(response.status()).isEqualTo(200);
+		return response.body();
 	}
 
 	@Test

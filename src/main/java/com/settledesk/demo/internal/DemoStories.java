@@ -34,6 +34,7 @@ import com.settledesk.notification.SentMessage;
 import com.settledesk.servicedesk.NewTicket;
 import com.settledesk.servicedesk.TicketView;
 import com.settledesk.servicedesk.Tickets;
+import com.settledesk.shared.ClockConfiguration;
 
 /**
  * What people did in the demo's history besides selling: after its D0 payout failed, the convenience store's owner
@@ -184,7 +185,7 @@ class DemoStories {
 	}
 
 	private LocalTime clockTime() {
-		return LocalTime.ofInstant(clock.instant(), com.settledesk.shared.ClockConfiguration.DISPLAY_ZONE);
+		return LocalTime.ofInstant(clock.instant(), ClockConfiguration.DISPLAY_ZONE);
 	}
 
 	private CurrentUser user(String username) {
