@@ -141,6 +141,18 @@ public class ApiClient {
 		return renewed == null ? cookie : renewed;
 	}
 
+	/** Opens a page without a login and submits a form to {@code action} with its CSRF token, as a browser would. */
+	public Response submitAnonymousForm(String page, String action, String fields) {
+		Response form = send(builder(page, null).header("Accept", "text/html").GET());
+		var csrf = java.util.regex.Pattern.compile("name=\"_csrf\"[^>]*content=\"([^\"]+)\"").matcher(form.body());
+		if (!csrf.find()) {
+			throw new IllegalStateException("No CSRF token on " + page);
+		}
+		String body = (fields.isEmpty() ? "" : fields + "&") + "_csrf=" + csrf.group(1);
+		return send(builder(action, null).header("Cookie", sessionCookie(form)).header("Accept", "text/html")
+			.header("Content-Type", "application/x-www-form-urlencoded").POST(HttpRequest.BodyPublishers.ofString(body)));
+	}
+
 	private static String sessionCookie(Response response) {
 		return response.headers().entrySet().stream()
 			.filter(e -> e.getKey().equalsIgnoreCase("Set-Cookie"))

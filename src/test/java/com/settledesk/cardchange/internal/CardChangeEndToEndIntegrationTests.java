@@ -44,6 +44,8 @@ class CardChangeEndToEndIntegrationTests {
 		assertThat(driver.get(first).json().get("history").findValuesAsString("status"))
 			.containsSubsequence("PENDING_REVIEW", "APPROVED", "SCHEDULED", "EFFECTIVE");
 		assertThat(currentCard(driver)).endsWith(firstCard.substring(15));
+		assertThat(stopPage(merchant.phone())).as("a finished change's stop link tells the outcome in words")
+			.contains("这次变更已经生效，无法再停止").doesNotContain("stop-button");
 
 		String secondCard = MerchantFixtures.icbcCard();
 		String second = submitAfterTheCodeInterval(driver, secondCard);
@@ -62,6 +64,13 @@ class CardChangeEndToEndIntegrationTests {
 
 	private String currentCard(ChangeRequestDriver driver) {
 		return api.get("/api/v1/merchant/settlement-account", driver.token()).json().get("accountNumberMasked").asString();
+	}
+
+	private String stopPage(String phone) {
+		String notice = api.get("/api/v1/dev/outbox?to=" + phone, null).json().findValuesAsString("text").stream()
+			.filter(text -> text.contains("/stop/")).findFirst().orElseThrow();
+		String code = notice.replaceAll("(?s).*/stop/([0-9a-f]{20}).*", "$1");
+		return api.send(api.builder("/stop/" + code, null).header("Accept", "text/html").GET()).body();
 	}
 
 	/** The second change asks for a new code; codes are at most one a minute, so this waits on the test clock. */

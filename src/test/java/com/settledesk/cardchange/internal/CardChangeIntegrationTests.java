@@ -43,9 +43,6 @@ class CardChangeIntegrationTests {
 	ApiClient api;
 
 	@Autowired
-	StopLinks stopLinks;
-
-	@Autowired
 	MutableClock clock;
 
 	@Autowired
@@ -106,9 +103,14 @@ class CardChangeIntegrationTests {
 		var page = api.send(api.builder("/stop/" + code, null).header("Accept", "text/html").GET());
 		assertThat(page.status()).isEqualTo(200);
 		assertThat(page.body()).contains("stop-button").doesNotContain(newCard);
-		stopLinks.stop(code);
+		var stopPage = api.submitAnonymousForm("/stop/" + code, "/stop/" + code, "");
+		assertThat(stopPage.status()).isEqualTo(200);
+		assertThat(stopPage.body()).as("a successful stop says only that it stopped").contains("已停止，这次变更不会生效")
+			.doesNotContain("无法").doesNotContain("stop-button");
 		var stopped = api.get(REQUESTS + "/" + id, token).json();
 		assertThat(stopped.get("status").asString()).isEqualTo("CANCELLED");
+		assertThat(api.send(api.builder("/stop/" + code, null).header("Accept", "text/html").GET()).body())
+			.as("the link, opened again, tells the outcome").contains("这次变更已经停止，不会生效").doesNotContain("stop-button");
 		assertThat(api.send(api.builder("/stop/0123456789abcdef0123", null).header("Accept", "text/html").GET()).status())
 			.isEqualTo(404);
 	}
