@@ -8,6 +8,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
@@ -23,12 +24,23 @@ class ProductionProfileIntegrationTests {
 	private static final String KEY = "cHJvZHVjdGlvbi10ZXN0LWtleS0zMi1ieXRlcy0wMDE=";
 	private static final String FINGERPRINT_KEY = "cHJvZHVjdGlvbi1maW5nZXJwcmludC1rZXktMzItYiE=";
 	private static final String TOKEN_SECRET = "production-test-token-secret-0123456789abcdef";
+	private static final String AUDIT_KEY = "cHJvZHVjdGlvbi1hdWRpdC1jaGFpbi1rZXktMzJiISE=";
+	private static final String AUDIT_ANCHOR_KEY = "MC4CAQAwBQYDK2VwBCIEILWeMq3qgdGdXQxbuaJGKbZrsly2DJ/MWTTFKWX+P2Nm";
 
 	@Test
 	void production_refuses_to_start_without_an_encryption_key() {
 		Map<String, Object> settings = settings();
 		settings.remove("SETTLEDESK_ENCRYPTION_KEY");
 		assertThatThrownBy(() -> start(settings).close()).hasStackTraceContaining("settledesk.secrets");
+	}
+
+	@Test
+	void production_refuses_to_start_without_the_audit_chain_keys_or_a_place_for_its_anchors() {
+		for (String missing : List.of("SETTLEDESK_AUDIT_KEY", "SETTLEDESK_AUDIT_ANCHOR_KEY", "SETTLEDESK_AUDIT_ANCHOR_DIRECTORY")) {
+			Map<String, Object> settings = settings();
+			settings.remove(missing);
+			assertThatThrownBy(() -> start(settings).close()).as(missing).hasStackTraceContaining(missing);
+		}
 	}
 
 	@Test
@@ -150,6 +162,10 @@ class ProductionProfileIntegrationTests {
 		settings.put("SETTLEDESK_ENCRYPTION_KEY", KEY);
 		settings.put("SETTLEDESK_FINGERPRINT_KEY", FINGERPRINT_KEY);
 		settings.put("SETTLEDESK_TOKEN_SECRET", TOKEN_SECRET);
+		settings.put("SETTLEDESK_AUDIT_KEY", AUDIT_KEY);
+		settings.put("SETTLEDESK_AUDIT_ANCHOR_KEY", AUDIT_ANCHOR_KEY);
+		settings.put("SETTLEDESK_AUDIT_ANCHOR_DIRECTORY", System.getProperty("java.io.tmpdir") + "/prod-anchors-"
+				+ UUID.randomUUID());
 		settings.put("SETTLEDESK_ALLOW_SIMULATORS", "true");
 		settings.put("SETTLEDESK_BANK_SIMULATOR", "true");
 		settings.put("SETTLEDESK_BANK_TRANSPORT", "folder");

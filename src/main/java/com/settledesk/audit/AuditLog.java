@@ -1,6 +1,8 @@
 package com.settledesk.audit;
 
 import java.util.List;
+import java.util.Optional;
+import java.util.function.LongConsumer;
 
 /**
  * The append-only audit log. {@link #record} joins the caller's transaction: the entry is kept exactly
@@ -10,7 +12,24 @@ public interface AuditLog {
 
 	void record(AuditEvent event);
 
-	ChainVerification verifyChain();
+	/**
+	 * Walks the whole chain in pages (bounded memory however long it is), checking each keyed seal, each link
+	 * and the latest anchors signed outside the database; tells {@code entriesChecked} as it goes.
+	 */
+	ChainVerification verifyChain(LongConsumer entriesChecked);
+
+	default ChainVerification verifyChain() {
+		return verifyChain(checked -> {
+		});
+	}
+
+	/** The latest verification (scheduled, asked over the API or from the page) since the start, if any. */
+	Optional<ChainVerification> lastVerification();
+
+	/** How many entries the chain has now. */
+	long length();
+
+	Optional<ChainAnchor> lastAnchor();
 
 	List<AuditEntry> latest(int limit);
 }

@@ -65,7 +65,7 @@ class AuditChainIntegrationTests {
 			ChainVerification verification = auditLog.verifyChain();
 			assertThat(verification.intact()).isFalse();
 			assertThat(verification.firstBrokenSeq()).isEqualTo(target.seq());
-			assertThat(verification.problem()).isEqualTo("content altered");
+			assertThat(verification.problem()).isEqualTo("CONTENT_ALTERED");
 		}
 		finally {
 			jdbc.sql("UPDATE audit_entry SET after_state = :original WHERE seq = :seq")
@@ -88,14 +88,14 @@ class AuditChainIntegrationTests {
 		finally {
 			jdbc.sql("""
 					INSERT INTO audit_entry (seq, occurred_at, actor, action, target_type, target_id, client_ip,
-					    before_state, after_state, prev_hash, entry_hash)
-					VALUES (:seq, :at, :actor, :action, :targetType, :targetId, :ip, :before, :after, :prev, :hash)""")
+					    before_state, after_state, prev_hash, entry_hash, key_id)
+					VALUES (:seq, :at, :actor, :action, :targetType, :targetId, :ip, :before, :after, :prev, :hash, :keyId)""")
 				.param("seq", target.seq())
 				.param("at", target.occurredAt().atOffset(ZoneOffset.UTC))
 				.param("actor", target.actor()).param("action", target.action())
 				.param("targetType", target.targetType()).param("targetId", target.targetId())
 				.param("ip", target.clientIp()).param("before", target.before()).param("after", target.after())
-				.param("prev", target.prevHash()).param("hash", target.hash())
+				.param("prev", target.prevHash()).param("hash", target.hash()).param("keyId", target.keyId())
 				.update();
 		}
 		assertThat(auditLog.verifyChain().intact()).isTrue();

@@ -36,4 +36,21 @@ class ConsolePhoneBrowserTests extends Browsers {
 			}
 		}
 	}
+
+	@Test
+	void an_administrator_verifies_the_audit_chain_on_a_phone_and_sees_it_intact() {
+		try (BrowserContext context = browser.newContext(new Browser.NewContextOptions().setViewportSize(390, 844)
+			.setLocale("zh-CN"))) {
+			Page page = context.newPage();
+			signIn(page, api.baseUrl(), "admin");
+			page.navigate(api.baseUrl() + "/ops/audit");
+			assertThat(page.locator("#audit-entries")).isVisible();
+			page.locator("#audit-verify").click();
+			assertThat(page.locator("#audit-job .job-download")).isVisible();
+			assertThat(page.locator("#audit-status")).hasText("完整");
+			org.assertj.core.api.Assertions.assertThat(((Number) page.evaluate("() => document.documentElement.scrollWidth"))
+				.intValue()).isLessThanOrEqualTo(390);
+			page.screenshot(new Page.ScreenshotOptions().setPath(screenshot("console-audit")).setFullPage(true));
+		}
+	}
 }

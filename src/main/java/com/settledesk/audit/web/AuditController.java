@@ -12,7 +12,7 @@ import com.settledesk.audit.AuditLog;
 import com.settledesk.audit.ChainVerification;
 import com.settledesk.shared.Timestamps;
 
-/** Administrators read the latest entries and verify the hash chain. */
+/** Administrators read the latest entries and verify the chain against its anchors. */
 @RestController
 @RequestMapping("/api/v1/ops/audit")
 class AuditController {
@@ -24,19 +24,33 @@ class AuditController {
 	}
 
 	@GetMapping("/verification")
-	ChainVerification verify() {
-		return auditLog.verifyChain();
+	VerificationResponse verify() {
+		return VerificationResponse.of(auditLog.verifyChain());
 	}
 
 	@GetMapping("/entries")
 	List<EntryResponse> entries(@RequestParam(defaultValue = "50") int limit) {
 		return auditLog.latest(limit).stream()
 			.map(e -> new EntryResponse(e.seq(), Timestamps.forDisplay(e.occurredAt()), e.actor(), e.action(),
-					e.targetType(), e.targetId(), e.clientIp(), e.before(), e.after(), e.hash()))
+					e.targetType(), e.targetId(), e.clientIp(), e.before(), e.after(), e.hash(), e.keyId()))
 			.toList();
 	}
 
+	/** {@code lastAnchorAgeSeconds}: how long ago the latest anchor was signed, when there is one. */
+	record VerificationResponse(boolean intact, long entriesChecked, Long firstBrokenSeq, String problem,
+			int anchorsChecked, Long lastAnchorSeq, OffsetDateTime lastAnchorAt, Long lastAnchorAgeSeconds,
+			OffsetDateTime verifiedAt) {
+
+		static VerificationResponse of(ChainVerification v) {
+			Long age = v.lastAnchorAt() == null || v.verifiedAt() == null ? null
+					: Math.max(0, java.time.Duration.between(v.lastAnchorAt(), v.verifiedAt()).toSeconds());
+			return new VerificationResponse(v.intact(), v.entriesChecked(), v.firstBrokenSeq(), v.problem(),
+					v.anchorsChecked(), v.lastAnchorSeq(), Timestamps.forDisplay(v.lastAnchorAt()), age,
+					Timestamps.forDisplay(v.verifiedAt()));
+		}
+	}
+
 	record EntryResponse(long seq, OffsetDateTime at, String actor, String action, String targetType,
-			String targetId, String clientIp, String before, String after, String hash) {
+			String targetId, String clientIp, String before, String after, String hash, String keyId) {
 	}
 }

@@ -1,14 +1,10 @@
 package com.settledesk.identity.internal;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.FileAlreadyExistsException;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.security.SecureRandom;
 import java.util.Base64;
+
+import com.settledesk.shared.GeneratedSecretFile;
 
 /**
  * Where the token signing secret comes from: the configured secret (production: SETTLEDESK_TOKEN_SECRET),
@@ -35,39 +31,14 @@ final class TokenSecrets {
 	}
 
 	private static String readOrCreate(Path file) {
-		try {
-			if (!Files.exists(file)) {
-				byte[] random = new byte[48];
-				new SecureRandom().nextBytes(random);
-				Path parent = file.toAbsolutePath().getParent();
-				Files.createDirectories(parent);
-				Path temporary = Files.createTempFile(parent, ".token-secret", ".tmp");
-				restrict(temporary);
-				Files.writeString(temporary, Base64.getEncoder().encodeToString(random), StandardCharsets.US_ASCII);
-				try {
-					Files.move(temporary, file);
-				}
-				catch (FileAlreadyExistsException anotherInstanceWasFirst) {
-					Files.deleteIfExists(temporary);
-				}
-			}
-			String secret = Files.readString(file, StandardCharsets.US_ASCII).trim();
-			if (secret.length() < 32) {
-				throw new IllegalStateException("The token secret in " + file + " is shorter than 32 characters");
-			}
-			return secret;
+		String secret = GeneratedSecretFile.readOrCreate(file, () -> {
+			byte[] random = new byte[48];
+			new SecureRandom().nextBytes(random);
+			return Base64.getEncoder().encodeToString(random);
+		});
+		if (secret.length() < 32) {
+			throw new IllegalStateException("The token secret in " + file + " is shorter than 32 characters");
 		}
-		catch (IOException e) {
-			throw new UncheckedIOException("Cannot keep the generated token secret in " + file, e);
-		}
-	}
-
-	private static void restrict(Path file) throws IOException {
-		try {
-			Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-------"));
-		}
-		catch (UnsupportedOperationException notPosix) {
-			// Windows: the file inherits the folder's access rules
-		}
+		return secret;
 	}
 }

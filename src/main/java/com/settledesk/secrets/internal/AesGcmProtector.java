@@ -52,22 +52,10 @@ final class AesGcmProtector implements SensitiveDataProtector {
 	}
 
 	static AesGcmProtector from(SecretsProperties properties) {
-		Map<String, byte[]> keys = new LinkedHashMap<>();
-		if (properties.retiredKeys() != null) {
-			for (String entry : properties.retiredKeys().split(",")) {
-				String trimmed = entry.trim();
-				if (trimmed.isEmpty()) {
-					continue;
-				}
-				int colon = trimmed.indexOf(':');
-				if (colon <= 0) {
-					throw new IllegalArgumentException("settledesk.secrets.retired-keys entries are id:base64");
-				}
-				keys.put(trimmed.substring(0, colon), decodeKey(trimmed.substring(colon + 1)));
-			}
-		}
-		keys.put(properties.activeKeyId(), decodeKey(properties.activeKey()));
-		return new AesGcmProtector(properties.activeKeyId(), keys, decodeKey(properties.fingerprintKey()));
+		Map<String, byte[]> keys = new LinkedHashMap<>(KeyLists.parse(properties.retiredKeys(),
+				"settledesk.secrets.retired-keys"));
+		keys.put(properties.activeKeyId(), KeyLists.decode(properties.activeKey()));
+		return new AesGcmProtector(properties.activeKeyId(), keys, KeyLists.decode(properties.fingerprintKey()));
 	}
 
 	@Override
@@ -135,15 +123,6 @@ final class AesGcmProtector implements SensitiveDataProtector {
 		}
 		catch (Exception e) {
 			throw new IllegalStateException("The JDK's AES-GCM or HMAC is not available", e);
-		}
-	}
-
-	private static byte[] decodeKey(String base64) {
-		try {
-			return Base64.getDecoder().decode(base64.trim());
-		}
-		catch (IllegalArgumentException e) {
-			throw new IllegalArgumentException("A key must be base64 of 32 bytes", e);
 		}
 	}
 

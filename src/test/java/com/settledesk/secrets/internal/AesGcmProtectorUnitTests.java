@@ -97,7 +97,7 @@ class AesGcmProtectorUnitTests {
 		String k2 = Base64.getEncoder().encodeToString(KEY_2);
 		EncryptedValue old = protector.encrypt(CARD);
 		AesGcmProtector configured = AesGcmProtector.from(new SecretsProperties("k2", k2, "k1:" + k1,
-				Base64.getEncoder().encodeToString(FINGERPRINT_KEY)));
+				Base64.getEncoder().encodeToString(FINGERPRINT_KEY), "a1", null, null, null, null, null));
 		assertThat(configured.decrypt(old)).isEqualTo(CARD);
 		assertThat(configured.encrypt(CARD).keyId()).isEqualTo("k2");
 	}
