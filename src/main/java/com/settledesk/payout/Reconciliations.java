@@ -8,16 +8,24 @@ import java.util.UUID;
 
 /**
  * Reconciliation of payouts with the bank's daily result file (对账): importing a file (a background job;
- * the same file twice changes nothing; a corrupt or cut-off file is refused whole), the breaks it found, and
- * resolving them (audited).
+ * the same file twice changes nothing; a corrupt or cut-off file is refused whole; one accepted file per bank day
+ * and channel, replaced only when finance says so and why), the breaks it found, and resolving them (audited).
  */
 public interface Reconciliations {
 
-	/** Imports an uploaded result file in the background; answers the job. The content is read before return. */
-	UUID importFile(String fileName, InputStream content, String owner);
+	/**
+	 * Imports an uploaded file in the background; answers the upload, whose job runs it. The content is read
+	 * before return. {@code replaceReason}: null, or why this file replaces the day's accepted one (2–500 chars).
+	 */
+	ReconciliationUpload importFile(String fileName, InputStream content, String owner, String replaceReason);
 
-	/** Fetches the bank's result file for the day through the bank channel and imports it; answers the job. */
-	UUID importBankFile(LocalDate businessDay, String owner);
+	/** Fetches the bank's result file for the day through the bank channel and imports it, as {@link #importFile}. */
+	ReconciliationUpload importBankFile(LocalDate businessDay, String owner, String replaceReason);
+
+	/** The latest files handed to reconciliation, refused ones included, newest first. */
+	List<ReconciliationUpload> uploads(int limit);
+
+	ReconciliationUpload upload(UUID id);
 
 	List<ReconciliationRun> runs(int limit);
 

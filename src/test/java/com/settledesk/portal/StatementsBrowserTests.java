@@ -94,4 +94,37 @@ class StatementsBrowserTests extends Browsers {
 		}
 	}
 
+	@Test
+	void on_a_phone_a_second_file_for_the_same_day_shows_as_refused_and_replacing_it_needs_a_reason() throws Exception {
+		java.nio.file.Path first = Files.createTempFile("result-2025-06-10-", ".txt");
+		java.nio.file.Path second = Files.createTempFile("result-2025-06-10-again-", ".txt");
+		Files.writeString(first, "H|SETTLEDESK-BANK-RESULT|1|2025-06-10|SIMBANK\nT|0|0\n");
+		Files.writeString(second, "H|SETTLEDESK-BANK-RESULT|1|2025-06-10|SIMBANK\r\nT|0|0\r\n");
+		try (BrowserContext desk = browser.newContext(new Browser.NewContextOptions().setViewportSize(390, 844)
+			.setLocale("zh-CN"))) {
+			Page page = desk.newPage();
+			signIn(page, api.baseUrl(), "finance1");
+			page.navigate(api.baseUrl() + "/ops/reconciliation");
+			page.locator("#upload-form input[type=file]").setInputFiles(first);
+			page.locator("#upload-form button[type=submit]").click();
+			assertThat(page.locator("#recon-job [data-status=DONE]")).isVisible();
+
+			page.locator("#upload-form input[type=file]").setInputFiles(second);
+			page.locator("#upload-form button[type=submit]").click();
+			assertThat(page.locator("#recon-job [data-status=FAILED]")).containsText("这一天已经接受过另一份文件");
+			assertThat(page.locator("#recon-uploads li[data-status=REFUSED]").first()).containsText("已拒绝");
+
+			page.locator("#replace-fields summary").click();
+			page.locator("#replace-check").check();
+			page.locator("#upload-form button[type=submit]").click();
+			assertThat(page.locator("#reason-invalid")).isVisible();
+			page.locator("#replace-reason").fill("银行重发了更正后的文件");
+			page.locator("#upload-form button[type=submit]").click();
+			assertThat(page.locator("#recon-job [data-status=DONE]")).isVisible();
+			assertThat(page.locator("#recon-runs .superseded")).hasCount(1);
+			org.assertj.core.api.Assertions.assertThat(((Number) page.evaluate("() => document.documentElement.scrollWidth"))
+				.intValue()).isLessThanOrEqualTo(390);
+			page.screenshot(new Page.ScreenshotOptions().setPath(screenshot("console-reconciliation-replace")).setFullPage(true));
+		}
+	}
 }

@@ -29,6 +29,8 @@ import com.settledesk.merchant.Merchants;
 import com.settledesk.payout.PayoutView;
 import com.settledesk.payout.Payouts;
 import com.settledesk.payout.ReconciliationBreak;
+import com.settledesk.payout.ReconciliationRun;
+import com.settledesk.payout.ReconciliationUpload;
 import com.settledesk.payout.Reconciliations;
 import com.settledesk.shared.ClockConfiguration;
 import com.settledesk.shared.StateConflictException;
@@ -63,7 +65,13 @@ class ReconciliationPagesController {
 
 	@GetMapping("/ops/reconciliation")
 	String page(Model model) {
-		model.addAttribute("runs", reconciliations.runs(30));
+		List<ReconciliationRun> runs = reconciliations.runs(30);
+		List<ReconciliationUpload> uploads = reconciliations.uploads(8);
+		model.addAttribute("runs", runs);
+		model.addAttribute("uploads", uploads);
+		// The result of the newest file accepted, which a refused one after it must not seem to be.
+		model.addAttribute("latestRun", uploads.stream().filter(ReconciliationUpload::accepted).findFirst()
+			.map(u -> reconciliations.run(u.runId())).orElse(runs.isEmpty() ? null : runs.get(0)));
 		model.addAttribute("yesterday", LocalDate.ofInstant(clock.instant(), ClockConfiguration.DISPLAY_ZONE).minusDays(1));
 		model.addAttribute("disputes", disputes.open(100));
 		return "console/reconciliation";
@@ -73,17 +81,28 @@ class ReconciliationPagesController {
 	String fetch(@RequestParam @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate date, CurrentUser user,
 			Model model) {
 		try {
-			return job(reconciliations.importBankFile(date, user.username()), user, model);
+			return job(reconciliations.importBankFile(date, user.username(), null).jobId(), user, model);
 		}
 		catch (ValidationFailedException e) {
 			return "console/reconciliation :: date-invalid";
 		}
 	}
 
+	/** With "replace" ticked the file replaces the day's accepted one, and a reason is required. */
 	@PostMapping("/ops/reconciliation/files")
-	String upload(@RequestParam MultipartFile file, CurrentUser user, Model model) throws IOException {
-		return job(reconciliations.importFile(file.getOriginalFilename() == null ? "result.txt" : file.getOriginalFilename(),
-				file.getInputStream(), user.username()), user, model);
+	String upload(@RequestParam MultipartFile file, @RequestParam(defaultValue = "false") boolean replace,
+			@RequestParam(defaultValue = "") String reason, CurrentUser user, Model model) throws IOException {
+		if (replace && reason.isBlank()) {
+			return "console/reconciliation :: reason-invalid";
+		}
+		try {
+			return job(reconciliations.importFile(file.getOriginalFilename() == null ? "result.txt"
+					: file.getOriginalFilename(), file.getInputStream(), user.username(), replace ? reason : null).jobId(),
+					user, model);
+		}
+		catch (ValidationFailedException e) {
+			return "console/reconciliation :: reason-invalid";
+		}
 	}
 
 	/** Breaks, the most severe first, each with the merchant its payout belongs to. */

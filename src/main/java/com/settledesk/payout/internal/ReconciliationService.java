@@ -15,6 +15,7 @@ import java.nio.file.StandardCopyOption;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Clock;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
@@ -44,6 +45,7 @@ import com.settledesk.jobs.JobResult;
 import com.settledesk.payout.PayoutStatus;
 import com.settledesk.payout.ReconciliationBreak;
 import com.settledesk.payout.ReconciliationRun;
+import com.settledesk.payout.ReconciliationUpload;
 import com.settledesk.payout.Reconciliations;
 import com.settledesk.secrets.SensitiveDataProtector;
 import com.settledesk.shared.ClockConfiguration;
@@ -102,7 +104,8 @@ class ReconciliationService implements Reconciliations {
 	}
 
 	@Override
-	public UUID importFile(String givenName, InputStream content, String owner) {
+	public ReconciliationUpload importFile(String givenName, InputStream content, String owner, String replaceReason) {
+		String reason = replaceReason(replaceReason);
 		String fileName = FileNames.sanitize(givenName, "result.txt");
 		Path copy;
 		try {
@@ -112,9 +115,9 @@ class ReconciliationService implements Reconciliations {
 		catch (IOException e) {
 			throw new UncheckedIOException(e);
 		}
-		return jobs.start("RECONCILIATION", owner, progress -> {
+		return start(fileName, "UPLOAD", owner, reason, progress -> {
 			try {
-				return importNow(fileName, copy, owner, progress);
+				return importNow(fileName, copy, owner, reason, progress);
 			}
 			finally {
 				Files.deleteIfExists(copy);
@@ -123,45 +126,126 @@ class ReconciliationService implements Reconciliations {
 	}
 
 	@Override
-	public UUID importBankFile(LocalDate businessDay, String owner) {
+	public ReconciliationUpload importBankFile(LocalDate businessDay, String owner, String replaceReason) {
+		String reason = replaceReason(replaceReason);
 		LocalDate today = LocalDate.ofInstant(clock.instant(), ClockConfiguration.DISPLAY_ZONE);
 		if (!businessDay.isBefore(today)) {
 			throw new ValidationFailedException(new FieldViolation("date", "NOT_YET_CLOSED"));
 		}
-		return jobs.start("RECONCILIATION", owner, progress -> {
+		return start(businessDay.toString(), "BANK", owner, reason, progress -> {
 			Path file = bank.resultFile(businessDay)
 				.orElseThrow(() -> new JobFailedException("RECON_NO_BANK_FILE", businessDay.toString()));
-			return importNow(file.getFileName().toString(), file, owner, progress);
+			return importNow(file.getFileName().toString(), file, owner, reason, progress);
 		});
 	}
 
 	/** Yesterday's file is fetched and reconciled each night, once the bank has closed the day. */
 	@Scheduled(cron = "${settledesk.reconciliation.cron:0 30 0 * * *}", zone = "Asia/Shanghai")
 	void reconcileYesterday() {
-		importBankFile(LocalDate.ofInstant(clock.instant(), ClockConfiguration.DISPLAY_ZONE).minusDays(1), "system");
+		importBankFile(LocalDate.ofInstant(clock.instant(), ClockConfiguration.DISPLAY_ZONE).minusDays(1), "system", null);
 	}
 
-	private JobResult importNow(String fileName, Path file, String owner, Progress progress)
+	@Override
+	@Transactional(readOnly = true)
+	public List<ReconciliationUpload> uploads(int limit) {
+		return jdbc.sql("SELECT * FROM recon_upload ORDER BY seq DESC LIMIT :limit")
+			.param("limit", Math.max(1, Math.min(limit, 200))).query(ReconciliationService::upload).list();
+	}
+
+	@Override
+	@Transactional(readOnly = true)
+	public ReconciliationUpload upload(UUID id) {
+		return jdbc.sql("SELECT * FROM recon_upload WHERE id = :id").param("id", id).query(ReconciliationService::upload)
+			.optional().orElseThrow(() -> new ResourceNotFoundException("Reconciliation upload"));
+	}
+
+	/** Finance's reason to replace the day's accepted file: none, or 2–500 characters. */
+	private static String replaceReason(String given) {
+		if (given == null) {
+			return null;
+		}
+		String reason = given.strip();
+		if (reason.length() < 2 || reason.length() > 500) {
+			throw new ValidationFailedException(new FieldViolation("reason", reason.length() < 2 ? "TOO_SHORT" : "TOO_LONG"));
+		}
+		return reason;
+	}
+
+	/** Records the upload, then runs its import as a job; the upload learns the outcome, a refusal included. */
+	private ReconciliationUpload start(String fileName, String source, String owner, String reason, Import work) {
+		UUID uploadId = UUID.randomUUID();
+		jdbc.sql("""
+				INSERT INTO recon_upload (id, file_name, source, requested_by, requested_at, replace_reason, status)
+				VALUES (:id, :name, :source, :by, :now, :reason, 'IMPORTING')""")
+			.param("id", uploadId).param("name", fileName).param("source", source).param("by", owner)
+			.param("now", Timestamps.toDb(clock.instant())).param("reason", reason).update();
+		UUID job = jobs.start("RECONCILIATION", owner, progress -> {
+			try {
+				Imported imported = work.run(progress);
+				finish(uploadId, "ACCEPTED", null, null, imported.runId());
+				return imported.summary();
+			}
+			catch (JobFailedException e) {
+				finish(uploadId, "REFUSED", e.code(), e.detail(), null);
+				throw e;
+			}
+			catch (Exception e) {
+				finish(uploadId, "REFUSED", "INTERNAL", null, null);
+				throw e;
+			}
+		});
+		jdbc.sql("UPDATE recon_upload SET job_id = :job WHERE id = :id").param("job", job).param("id", uploadId).update();
+		return upload(uploadId);
+	}
+
+	private void finish(UUID uploadId, String status, String code, String detail, UUID runId) {
+		jdbc.sql("""
+				UPDATE recon_upload SET status = :status, refusal_code = :code, refusal_detail = :detail, run_id = :run,
+				    finished_at = :now WHERE id = :id""")
+			.param("status", status).param("code", code)
+			.param("detail", detail == null ? null : detail.substring(0, Math.min(detail.length(), 200)))
+			.param("run", runId).param("now", Timestamps.toDb(clock.instant())).param("id", uploadId).update();
+	}
+
+	/** An import's work: a run, or a {@link JobFailedException} saying why the file was refused. */
+	@FunctionalInterface
+	private interface Import {
+
+		Imported run(Progress progress) throws Exception;
+	}
+
+	private record Imported(UUID runId, JobResult summary) {
+	}
+
+	private Imported importNow(String fileName, Path file, String owner, String replaceReason, Progress progress)
 			throws IOException {
 		progress.total(Files.size(file));
 		UUID runId = UUID.randomUUID();
 		try (InputStream in = Files.newInputStream(file)) {
-			tx.executeWithoutResult(status -> load(runId, fileName, in, owner, progress));
+			tx.executeWithoutResult(status -> load(runId, fileName, in, owner, replaceReason, progress));
 		}
 		catch (UncheckedIOException e) {
 			throw e.getCause();
 		}
-		catch (DuplicateKeyException e) {
-			throw new JobFailedException("RECON_ALREADY_IMPORTED", fileName);
+		catch (DuplicateKeyException racedAnotherImport) {
+			// Two imports of the same file, or of the same day and channel, at once: the unique keys let one through.
+			throw new JobFailedException("RECON_IMPORTED_MEANWHILE", fileName);
 		}
-		return summary(run(runId));
+		return new Imported(runId, summary(run(runId)));
+	}
+
+	/** The run this one replaced, by its file name; empty when it replaced none. */
+	private String replacedBy(UUID runId) {
+		return jdbc.sql("SELECT file_name FROM recon_run WHERE superseded_by = :run").param("run", runId)
+			.query(String.class).optional().orElse("");
 	}
 
 	/** The job's file: the run in figures, and its breaks by kind (the breaks themselves: {@link #exportBreaks}). */
 	private JobResult summary(ReconciliationRun run) {
-		StringBuilder csv = new StringBuilder("\uFEFFfile,businessDate,bank,lines,totalFen,matched,breaks\r\n")
+		StringBuilder csv = new StringBuilder(
+				"\uFEFFfile,businessDate,bank,lines,totalFen,matched,breaks,otherDayLines,replaces\r\n")
 			.append(CsvCells.row(List.of(run.fileName(), run.businessDate(), run.bank(), run.lines(), run.total().fen(),
-					run.matched(), run.breaks())))
+					run.matched(), run.breaks(), run.otherDayLines(), replacedBy(run.id()))))
 			.append("kind,count\r\n");
 		jdbc.sql("SELECT kind, COUNT(*) FROM recon_break WHERE run_id = :run GROUP BY kind ORDER BY kind")
 			.param("run", run.id()).query((rs, row) -> csv.append(CsvCells.row(List.of(rs.getString(1), rs.getLong(2)))))
@@ -204,7 +288,7 @@ class ReconciliationService implements Reconciliations {
 	 * bytes, the camt.053 end-of-day statement. A statement books no failed transfer, so its runs expect none; a
 	 * payout paid and returned within the statement's day is one RETURNED line.
 	 */
-	private void load(UUID runId, String fileName, InputStream raw, String owner,
+	private void load(UUID runId, String fileName, InputStream raw, String owner, String replaceReason,
 			Progress progress) {
 		BufferedInputStream in = new BufferedInputStream(raw, 1 << 16);
 		boolean statement = isXml(in);
@@ -236,14 +320,39 @@ class ReconciliationService implements Reconciliations {
 			throw new JobFailedException("RECON_ALREADY_IMPORTED", earlier);
 		}
 		LocalDate day = summary.header().businessDate();
+		String format = statement ? "CAMT053" : "RESULT_FILE";
+		String channel = day + "|" + summary.header().bank() + "|" + format;
+		ReconciliationRun replaced = jdbc.sql("SELECT id FROM recon_run WHERE accepted_key = :key FOR UPDATE")
+			.param("key", channel).query(UUID.class).optional().map(this::run).orElse(null);
+		if (replaced != null && replaceReason == null) {
+			throw new JobFailedException("RECON_DAY_ALREADY_IMPORTED", replaced.fileName());
+		}
+		Instant now = clock.instant();
+		if (replaced != null) {
+			jdbc.sql("""
+					UPDATE recon_run SET accepted_key = NULL, superseded_by = :run, superseded_at = :now, superseded_reason = :reason
+					WHERE id = :id""")
+				.param("run", runId).param("now", Timestamps.toDb(now)).param("reason", replaceReason)
+				.param("id", replaced.id()).update();
+		}
 		jdbc.sql("""
 				INSERT INTO recon_run (id, file_name, sha256, business_date, bank, lines, total_fen, matched, breaks,
-				    imported_by, imported_at, format)
-				VALUES (:id, :name, :sha, :day, :bank, :lines, :total, 0, 0, :by, :now, :format)""")
+				    imported_by, imported_at, format, accepted_key)
+				VALUES (:id, :name, :sha, :day, :bank, :lines, :total, 0, 0, :by, :now, :format, :key)""")
 			.param("id", runId).param("name", fileName).param("sha", summary.sha256()).param("day", day)
 			.param("bank", summary.header().bank()).param("lines", lines).param("total", summary.totalFen())
-			.param("format", statement ? "CAMT053" : "RESULT_FILE")
-			.param("by", owner).param("now", Timestamps.toDb(clock.instant())).update();
+			.param("format", format).param("key", channel)
+			.param("by", owner).param("now", Timestamps.toDb(now)).update();
+		if (replaced != null) {
+			long closed = jdbc.sql("""
+					UPDATE recon_break SET status = 'SUPERSEDED', resolution = :reason, resolved_by = :by, resolved_at = :now
+					WHERE run_id = :earlier AND status = 'OPEN'""")
+				.param("reason", replaceReason).param("by", owner).param("now", Timestamps.toDb(now))
+				.param("earlier", replaced.id()).update();
+			audit.record(AuditEvent.of("RECONCILIATION_FILE_REPLACED", "RECON_RUN", replaced.id().toString()).by(owner)
+				.before(Map.of("file", replaced.fileName(), "businessDate", day.toString(), "openBreaks", closed))
+				.after(Map.of("replacedBy", runId.toString(), "file", fileName, "reason", replaceReason)));
+		}
 		long lineBreaks = classifyLines(runId);
 		long missing = jdbc.sql("""
 				INSERT INTO recon_break (run_id, kind, payout_id, our_amount_fen, our_status, status)
@@ -255,11 +364,21 @@ class ReconciliationService implements Reconciliations {
 					: List.of("SUBMITTED", "UNKNOWN", "PAID", "FAILED", "RETURNED")).param("from", Timestamps.toDb(day.atStartOfDay(ClockConfiguration.DISPLAY_ZONE).toInstant()))
 			.param("to", Timestamps.toDb(day.plusDays(1).atStartOfDay(ClockConfiguration.DISPLAY_ZONE).toInstant()))
 			.update();
-		jdbc.sql("UPDATE recon_run SET matched = :matched, breaks = :breaks WHERE id = :id")
-			.param("matched", lines - lineBreaks).param("breaks", lineBreaks + missing).param("id", runId).update();
+		long linesWithBreaks = jdbc.sql(
+				"SELECT COUNT(DISTINCT line_no) FROM recon_break WHERE run_id = :run AND line_no IS NOT NULL")
+			.param("run", runId).query(Long.class).single();
+		long otherDay = jdbc.sql("""
+				SELECT COUNT(*) FROM recon_line l JOIN payout p ON p.id = l.payout_id
+				WHERE l.run_id = :run AND (p.created_at < :from OR p.created_at >= :to)""")
+			.param("run", runId).param("from", Timestamps.toDb(day.atStartOfDay(ClockConfiguration.DISPLAY_ZONE).toInstant()))
+			.param("to", Timestamps.toDb(day.plusDays(1).atStartOfDay(ClockConfiguration.DISPLAY_ZONE).toInstant()))
+			.query(Long.class).single();
+		jdbc.sql("UPDATE recon_run SET matched = :matched, breaks = :breaks, other_day_lines = :otherDay WHERE id = :id")
+			.param("matched", lines - linesWithBreaks).param("breaks", lineBreaks + missing).param("otherDay", otherDay)
+			.param("id", runId).update();
 		audit.record(AuditEvent.of("RECONCILIATION_IMPORTED", "RECON_RUN", runId.toString()).by(owner)
 			.after(Map.of("file", fileName, "businessDate", day.toString(), "lines", lines,
-					"breaks", lineBreaks + missing)));
+					"breaks", lineBreaks + missing, "otherDayLines", otherDay)));
 	}
 
 	/** A statement's debit and the return of the same payout: the return is the payout's state at day's end. */
@@ -294,7 +413,11 @@ class ReconciliationService implements Reconciliations {
 		}
 	}
 
-	/** Breaks among the file's lines, found by the database: unknown payouts, then amounts, then statuses. */
+	/**
+	 * Breaks among the file's lines, found by the database: unknown payouts, then amounts, then statuses; and, apart
+	 * from those, a line whose account fingerprint is not the card the payout was sent to (a statement without the
+	 * account, "NONE", states nothing to compare).
+	 */
 	private long classifyLines(UUID runId) {
 		int unknown = jdbc.sql("""
 				INSERT INTO recon_break (run_id, kind, payout_id, line_no, bank_amount_fen, bank_status, bank_reference, status)
@@ -330,13 +453,25 @@ class ReconciliationService implements Reconciliations {
 				WHERE l.run_id = :run AND p.amount_fen = l.amount_fen AND p.status <> l.status
 				AND NOT (p.status = 'FAILED' AND l.status = 'PAID')""")
 			.param("run", runId).update();
-		return (long) unknown + severe + amounts + statuses;
+		int accounts = jdbc.sql("""
+				INSERT INTO recon_break (run_id, kind, payout_id, line_no, our_amount_fen, bank_amount_fen, our_status,
+				    bank_status, bank_reference, status)
+				SELECT l.run_id, 'ACCOUNT_MISMATCH', l.payout_id, l.line_no, p.amount_fen, l.amount_fen, p.status, l.status,
+				    l.bank_reference, 'OPEN'
+				FROM recon_line l JOIN payout p ON p.id = l.payout_id
+				WHERE l.run_id = :run AND l.fingerprint <> 'NONE' AND l.fingerprint <> p.destination_fingerprint""")
+			.param("run", runId).update();
+		if (accounts > 0) {
+			log.error("Reconciliation run {}: the bank paid {} payouts to an account other than the card they were sent to; "
+					+ "finance must act", runId, accounts);
+		}
+		return (long) unknown + severe + amounts + statuses + accounts;
 	}
 
 	@Override
 	@Transactional(readOnly = true)
 	public List<ReconciliationRun> runs(int limit) {
-		return jdbc.sql(RUNS + " ORDER BY r.imported_at DESC LIMIT :limit")
+		return jdbc.sql(RUNS + " ORDER BY r.imported_at DESC, CASE WHEN r.accepted_key IS NULL THEN 1 ELSE 0 END LIMIT :limit")
 			.param("limit", Math.max(1, Math.min(limit, 200))).query(ReconciliationService::run).list();
 	}
 
@@ -353,7 +488,8 @@ class ReconciliationService implements Reconciliations {
 		run(runId);
 		return jdbc.sql("""
 				SELECT * FROM recon_break WHERE run_id = :run
-				ORDER BY status, CASE WHEN kind = 'FAILED_HERE_PAID_AT_BANK' THEN 0 ELSE 1 END, id LIMIT 1000""")
+				ORDER BY CASE status WHEN 'OPEN' THEN 0 WHEN 'RESOLVED' THEN 1 ELSE 2 END,
+				    CASE kind WHEN 'FAILED_HERE_PAID_AT_BANK' THEN 0 WHEN 'ACCOUNT_MISMATCH' THEN 1 ELSE 2 END, id LIMIT 1000""")
 			.param("run", runId)
 			.query(ReconciliationService::reconBreak).list();
 	}
@@ -406,7 +542,17 @@ class ReconciliationService implements Reconciliations {
 		return new ReconciliationRun(rs.getObject("id", UUID.class), rs.getString("file_name"),
 				rs.getObject("business_date", LocalDate.class), rs.getString("bank"), rs.getLong("lines"),
 				Money.ofFen(rs.getLong("total_fen")), rs.getLong("matched"), rs.getLong("breaks"), rs.getLong("open_breaks"),
-				rs.getString("imported_by"), Timestamps.fromDb(rs.getObject("imported_at", OffsetDateTime.class)));
+				rs.getString("imported_by"), Timestamps.fromDb(rs.getObject("imported_at", OffsetDateTime.class)),
+				rs.getLong("other_day_lines"), rs.getObject("superseded_by", UUID.class),
+				Timestamps.fromDb(rs.getObject("superseded_at", OffsetDateTime.class)), rs.getString("superseded_reason"));
+	}
+
+	private static ReconciliationUpload upload(ResultSet rs, int row) throws SQLException {
+		return new ReconciliationUpload(rs.getObject("id", UUID.class), rs.getObject("job_id", UUID.class),
+				rs.getString("file_name"), rs.getString("source"), rs.getString("requested_by"),
+				Timestamps.fromDb(rs.getObject("requested_at", OffsetDateTime.class)), rs.getString("replace_reason"),
+				rs.getString("status"), rs.getString("refusal_code"), rs.getString("refusal_detail"),
+				rs.getObject("run_id", UUID.class), Timestamps.fromDb(rs.getObject("finished_at", OffsetDateTime.class)));
 	}
 
 	private static ReconciliationBreak reconBreak(ResultSet rs, int row) throws SQLException {

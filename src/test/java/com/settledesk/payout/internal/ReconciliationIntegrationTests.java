@@ -185,6 +185,80 @@ class ReconciliationIntegrationTests extends PayoutTestSupport {
 		assertThat(metrics).containsPattern("settledesk_reconciliation_severe_breaks_open(\\{[^}]*\\})? [1-9]");
 	}
 
+	@Test
+	void a_different_file_for_a_day_already_imported_is_refused_unless_finance_replaces_it_with_a_reason() {
+		LocalDate day = LocalDate.of(2025, 7, 1);
+		PayoutView paid = paidPayout(SimulatedBank.Scripted.PAID, day);
+		String first = file(day, line(paid, paid.amount().fen() + 1, "PAID"));
+		assertThat(importFile("first-2025-07-01.txt", first).get("status").asString()).isEqualTo("DONE");
+		JsonNode firstRun = runFor("first-2025-07-01.txt");
+		long firstBreak = breaks(firstRun).get(0).get("id").asLong();
+		String corrected = file(day, line(paid, paid.amount().fen(), "PAID"));
+		long runs = count("recon_run");
+
+		Response refusedStart = upload("corrected-2025-07-01.txt", corrected, "");
+		JsonNode refused = await(refusedStart.json().get("statusUrl").asString());
+		assertThat(refused.get("failureCode").asString()).isEqualTo("RECON_DAY_ALREADY_IMPORTED");
+		assertThat(refused.get("failureDetail").asString()).isEqualTo("first-2025-07-01.txt");
+		JsonNode upload = api.get(refusedStart.json().get("uploadUrl").asString(), api.token("finance1")).json();
+		assertThat(upload.get("status").asString()).isEqualTo("REFUSED");
+		assertThat(upload.get("refusalCode").asString()).isEqualTo("RECON_DAY_ALREADY_IMPORTED");
+		assertThat(count("recon_run")).isEqualTo(runs);
+		String page = api.send(api.builder("/ops/reconciliation", null).header("Cookie", api.webLogin("finance1"))
+			.header("Accept", "text/html").GET()).body();
+		assertThat(page).contains("corrected-2025-07-01.txt").contains("已拒绝").contains("这一天已经接受过另一份文件");
+
+		assertThat(upload("corrected-2025-07-01.txt", corrected, "&replace=true").status())
+			.as("replacing needs a reason").isEqualTo(422);
+		Response replacing = upload("corrected-2025-07-01.txt", corrected, "&replace=true&reason=%E9%93%B6%E8%A1%8C%E9%87%8D%E5%8F%91");
+		assertThat(await(replacing.json().get("statusUrl").asString()).get("status").asString()).isEqualTo("DONE");
+
+		JsonNode replacement = runFor("corrected-2025-07-01.txt");
+		assertThat(replacement.get("breaks").asLong()).isZero();
+		JsonNode superseded = runFor("first-2025-07-01.txt");
+		assertThat(superseded.get("supersededBy").asString()).isEqualTo(replacement.get("id").asString());
+		assertThat(superseded.get("supersededReason").asString()).isEqualTo("银行重发");
+		assertThat(superseded.get("openBreaks").asLong()).isZero();
+		assertThat(breaks(superseded).get(0).get("status").asString()).isEqualTo("SUPERSEDED");
+		assertThat(api.post("/api/v1/ops/reconciliation/breaks/" + firstBreak + "/resolution", Map.of("note", "已核实"),
+				api.token("finance1")).status()).isEqualTo(409);
+		assertThat(api.get(replacing.json().get("uploadUrl").asString(), api.token("finance1")).json().get("runId").asString())
+			.isEqualTo(replacement.get("id").asString());
+		assertThat(jdbc.sql("SELECT COUNT(*) FROM audit_entry WHERE action = 'RECONCILIATION_FILE_REPLACED' AND target_id = :id")
+			.param("id", firstRun.get("id").asString()).query(Long.class).single()).isEqualTo(1);
+	}
+
+	@Test
+	void a_line_paid_to_another_account_than_the_payouts_card_is_a_break_of_its_own_kind() {
+		LocalDate day = LocalDate.of(2025, 7, 2);
+		PayoutView paid = paidPayout(SimulatedBank.Scripted.PAID, day);
+		String elsewhere = line(paid, paid.amount().fen(), "PAID").replaceFirst("\\|[^|]+\\|" + paid.amount().fen(),
+				"|someone-elses-account-fingerprint|" + paid.amount().fen());
+		assertThat(importFile("elsewhere-2025-07-02.txt", file(day, elsewhere)).get("status").asString()).isEqualTo("DONE");
+		JsonNode run = runFor("elsewhere-2025-07-02.txt");
+		assertThat(breaks(run)).extracting(b -> b.get("kind").asString()).containsExactly("ACCOUNT_MISMATCH");
+		assertThat(run.get("matched").asLong()).isZero();
+	}
+
+	@Test
+	void lines_for_payouts_created_on_another_day_are_matched_and_reported_as_other_day() {
+		LocalDate day = LocalDate.of(2025, 7, 3);
+		PayoutView sameDay = paidPayout(SimulatedBank.Scripted.PAID, day);
+		PayoutView earlier = paidPayout(SimulatedBank.Scripted.PAID, day);
+		jdbc.sql("UPDATE payout SET created_at = :at WHERE id = :id")
+			.param("at", day.atTime(9, 0).atZone(ClockConfiguration.DISPLAY_ZONE).toOffsetDateTime()
+				.withOffsetSameInstant(ZoneOffset.UTC))
+			.param("id", sameDay.id()).update();
+		String file = file(day, line(sameDay, sameDay.amount().fen(), "PAID"), line(earlier, earlier.amount().fen(), "PAID"));
+		JsonNode job = importFile("other-day-2025-07-03.txt", file);
+		JsonNode run = runFor("other-day-2025-07-03.txt");
+		assertThat(run.get("matched").asLong()).isEqualTo(2);
+		assertThat(run.get("otherDayLines").asLong()).isEqualTo(1);
+		String summary = new String(api.download("/api/v1/jobs/" + job.get("id").asString() + "/result",
+				api.token("finance1")), StandardCharsets.UTF_8);
+		assertThat(summary.lines().toList().get(1)).endsWith(",2,0,1,");
+	}
+
 	private static String entry(PayoutView payout, String direction, boolean returned) {
 		return entry(payout.id(), payout.amount().fen(), direction, returned);
 	}
@@ -242,11 +316,15 @@ class ReconciliationIntegrationTests extends PayoutTestSupport {
 	}
 
 	private JsonNode importFile(String name, String content) {
-		Response started = api.send(api.builder("/api/v1/ops/reconciliation/files?name=" + name, api.token("finance1"))
-			.header("Content-Type", "text/plain")
-			.POST(HttpRequest.BodyPublishers.ofString(content, StandardCharsets.UTF_8)));
+		Response started = upload(name, content, "");
 		assertThat(started.status()).as(started.body()).isEqualTo(202);
 		return await(started.json().get("statusUrl").asString());
+	}
+
+	private Response upload(String name, String content, String query) {
+		return api.send(api.builder("/api/v1/ops/reconciliation/files?name=" + name + query, api.token("finance1"))
+			.header("Content-Type", "text/plain")
+			.POST(HttpRequest.BodyPublishers.ofString(content, StandardCharsets.UTF_8)));
 	}
 
 	private JsonNode await(String statusUrl) {
