@@ -125,6 +125,9 @@ class StatementsBrowserTests extends Browsers {
 			org.assertj.core.api.Assertions.assertThat(((Number) page.evaluate("() => document.documentElement.scrollWidth"))
 				.intValue()).isLessThanOrEqualTo(390);
 			page.screenshot(new Page.ScreenshotOptions().setPath(screenshot("console-reconciliation-replace")).setFullPage(true));
+			page.locator("#recon-runs tr:has(.superseded) a").click();
+			assertThat(page.locator("#run-superseded")).containsText("银行重发了更正后的文件");
+			page.screenshot(new Page.ScreenshotOptions().setPath(screenshot("console-reconciliation-superseded")).setFullPage(true));
 		}
 	}
 }
