@@ -17,6 +17,9 @@ public interface Merchants {
 	/** Many merchants by number in one read (a gateway's batch); unknown numbers are absent from the map. */
 	Map<String, MerchantProfile> findByMerchantNos(Collection<String> merchantNos);
 
+	/** Many merchants by id in one read (a page listing them); unknown ids are absent from the map. */
+	Map<MerchantId, MerchantProfile> findAll(Collection<MerchantId> ids);
+
 	long count();
 
 	/** The settlement terms of the active merchants settled in the given mode (read in bulk by sweeps). */

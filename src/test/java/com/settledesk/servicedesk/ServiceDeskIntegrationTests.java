@@ -32,7 +32,6 @@ class ServiceDeskIntegrationTests {
 
 	@Autowired
 	Tickets tickets;
-
 	@Autowired
 	MutableClock clock;
 
@@ -251,6 +250,10 @@ class ServiceDeskIntegrationTests {
 			.isEqualTo(java.time.OffsetDateTime.parse(ticket.get("openedAt").asString()).plusHours(1));
 		clock.advance(Duration.ofMinutes(61));
 		assertThat(tickets.firstAnswerBreaches()).isEqualTo(before + 1);
+		assertThat(api.post("/api/v1/ops/tickets/" + id + "/messages", Map.of("body", "请用短信验证码重置"),
+				api.token("agent1")).status()).isEqualTo(200);
+		assertThat(tickets.statistics().averageFirstAnswer()).as("averaged by the database over answered tickets")
+			.hasValueSatisfying(average -> assertThat(average).isPositive());
 		String cookie = api.webLogin("agent1");
 		var page = api.send(api.builder("/ops/tickets", null).header("Cookie", cookie).GET());
 		assertThat(page.body()).contains("sla-breach");

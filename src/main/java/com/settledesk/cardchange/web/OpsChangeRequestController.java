@@ -21,6 +21,7 @@ import com.settledesk.cardchange.RiskLevel;
 import com.settledesk.cardchange.RiskSignal;
 import com.settledesk.cardchange.VerificationStatus;
 import com.settledesk.identity.CurrentUser;
+import com.settledesk.merchant.MerchantProfile;
 import com.settledesk.merchant.Merchants;
 import com.settledesk.settlementaccount.AccountType;
 import com.settledesk.shared.FieldViolation;
@@ -48,7 +49,9 @@ class OpsChangeRequestController {
 				: status.stream().flatMap(s -> List.of(s.split(",")).stream()).map(s -> parse(ChangeRequestStatus.class, "status", s)).toList();
 		RiskLevel level = risk == null ? null : parse(RiskLevel.class, "risk", risk);
 		Duration olderThan = olderThanHours == null ? null : Duration.ofHours(olderThanHours);
-		return reviews.queue(statuses, level, olderThan).stream().map(this::response).toList();
+		List<ChangeRequestView> queue = reviews.queue(statuses, level, olderThan);
+		var merchantsById = merchants.findAll(queue.stream().map(ChangeRequestView::merchantId).toList());
+		return queue.stream().map(v -> response(v, merchantsById.get(v.merchantId()))).toList();
 	}
 
 	@GetMapping("/{id}")
@@ -79,9 +82,13 @@ class OpsChangeRequestController {
 	}
 
 	private ReviewResponse response(ChangeRequestView v) {
-		var merchant = merchants.find(v.merchantId()).orElseThrow();
+		return response(v, merchants.find(v.merchantId()).orElse(null));
+	}
+
+	private static ReviewResponse response(ChangeRequestView v, MerchantProfile merchant) {
 		var review = v.review();
-		return new ReviewResponse(v.id().toString(), v.status(), merchant.merchantNo(), merchant.name(), v.accountType(),
+		return new ReviewResponse(v.id().toString(), v.status(), merchant == null ? null : merchant.merchantNo(),
+				merchant == null ? null : merchant.name(), v.accountType(),
 				v.accountNumberMasked(), v.accountName(), v.bankName(), v.binKnown(), v.holderIdMasked(),
 				v.holderIsLegalRepresentative(), v.previousAccountMasked(), v.verificationStatus(), review.riskLevel(),
 				review.riskReasons(), review.fourEyes(), review.firstReviewer(), Timestamps.forDisplay(review.firstReviewedAt()),

@@ -3,6 +3,7 @@ package com.settledesk.console.web;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
 import org.springframework.http.MediaType;
@@ -23,8 +24,10 @@ import com.settledesk.cardchange.ChangeRequestView;
 import com.settledesk.cardchange.RiskLevel;
 import com.settledesk.identity.CurrentUser;
 import com.settledesk.identity.Role;
+import com.settledesk.merchant.MerchantProfile;
 import com.settledesk.merchant.Merchants;
 import com.settledesk.settlementaccount.SettlementAccounts;
+import com.settledesk.shared.MerchantId;
 import com.settledesk.shared.ResourceNotFoundException;
 import com.settledesk.shared.StateConflictException;
 import com.settledesk.shared.ValidationFailedException;
@@ -54,7 +57,9 @@ class ReviewPagesController {
 		List<ChangeRequestView> queue = reviews.queue(status == null ? List.of() : List.of(status), risk,
 				olderThanHours == null ? null : Duration.ofHours(olderThanHours));
 		model.addAttribute("user", user);
-		model.addAttribute("rows", queue.stream().map(this::row).toList());
+		Map<MerchantId, MerchantProfile> merchantsById = merchants.findAll(queue.stream().map(ChangeRequestView::merchantId)
+			.toList());
+		model.addAttribute("rows", queue.stream().map(r -> row(r, merchantsById.get(r.merchantId()))).toList());
 		model.addAttribute("status", status);
 		model.addAttribute("risk", risk);
 		model.addAttribute("olderThanHours", olderThanHours);
@@ -69,8 +74,9 @@ class ReviewPagesController {
 			.orElseThrow(() -> new ResourceNotFoundException("Change request"));
 		model.addAttribute("user", user);
 		model.addAttribute("request", request);
-		model.addAttribute("row", row(request));
-		model.addAttribute("merchant", merchants.find(request.merchantId()).orElseThrow());
+		MerchantProfile merchant = merchants.find(request.merchantId()).orElseThrow();
+		model.addAttribute("row", row(request, merchant));
+		model.addAttribute("merchant", merchant);
 		model.addAttribute("current", accounts.active(request.merchantId()).orElse(null));
 		model.addAttribute("materials", attachments.ownedBy(request.merchantId(), request.attachmentIds()));
 		model.addAttribute("isReviewer", user.role() == Role.REVIEWER || user.role() == Role.SENIOR_REVIEWER);
@@ -137,10 +143,11 @@ class ReviewPagesController {
 		return "redirect:/ops/card-changes/" + id;
 	}
 
-	private QueueRow row(ChangeRequestView request) {
+	/** A merchant missing from the directory still gets its row: the request is what the reviewer works on. */
+	private QueueRow row(ChangeRequestView request, MerchantProfile merchant) {
 		Duration age = Duration.between(request.submittedAt(), clock.instant());
-		var merchant = merchants.find(request.merchantId()).orElseThrow();
-		return new QueueRow(request, merchant.merchantNo(), merchant.name(), age.toHours(), age.toMinutesPart(),
+		return new QueueRow(request, merchant == null ? "—" : merchant.merchantNo(), merchant == null ? "—" : merchant.name(),
+				age.toHours(), age.toMinutesPart(),
 				request.status().isOpen() && request.status() != ChangeRequestStatus.SCHEDULED
 						&& age.compareTo(reviews.sla()) > 0);
 	}

@@ -70,6 +70,19 @@ class MerchantService implements Merchants {
 
 	@Override
 	@Transactional(readOnly = true)
+	public Map<MerchantId, MerchantProfile> findAll(Collection<MerchantId> ids) {
+		Map<MerchantId, MerchantProfile> found = new HashMap<>();
+		List<java.util.UUID> values = new HashSet<>(ids).stream().map(MerchantId::value).toList();
+		for (int from = 0; from < values.size(); from += 1000) {
+			jdbc.sql("SELECT * FROM merchant WHERE id IN (:ids)")
+				.param("ids", values.subList(from, Math.min(values.size(), from + 1000)))
+				.query(this::map).list().forEach(m -> found.put(m.id(), m));
+		}
+		return found;
+	}
+
+	@Override
+	@Transactional(readOnly = true)
 	public Map<String, MerchantProfile> findByMerchantNos(Collection<String> merchantNos) {
 		Map<String, MerchantProfile> found = new HashMap<>();
 		List<String> numbers = List.copyOf(new HashSet<>(merchantNos));

@@ -187,11 +187,10 @@ class TicketRepository {
 
 	/** Seconds from opening to the first answer, over answered tickets; empty when none was answered. */
 	Optional<Double> averageFirstAnswerSeconds() {
-		return jdbc.sql("SELECT opened_at, first_answered_at FROM ticket WHERE first_answered_at IS NOT NULL")
-			.query((rs, row) -> (double) java.time.Duration.between(
-					Timestamps.fromDb(rs.getObject(1, OffsetDateTime.class)),
-					Timestamps.fromDb(rs.getObject(2, OffsetDateTime.class))).toSeconds())
-			.list().stream().mapToDouble(Double::doubleValue).average().stream().boxed().findFirst();
+		return jdbc.sql("""
+				SELECT AVG(EXTRACT(EPOCH FROM first_answered_at) - EXTRACT(EPOCH FROM opened_at)) FROM ticket
+				WHERE first_answered_at IS NOT NULL""")
+			.query(Double.class).optional();
 	}
 
 	Map<Integer, Long> ratings() {
