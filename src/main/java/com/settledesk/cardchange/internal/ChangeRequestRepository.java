@@ -108,21 +108,27 @@ class ChangeRequestRepository {
 				Map.of("merchant", merchantId.value())).stream().findFirst();
 	}
 
+	/**
+	 * The oldest requests in the given states. One ordered range of the (status, submitted_at) index per state,
+	 * merged: with a hundred thousand waiting, the database reads a page per state instead of sorting them all.
+	 * States, risk and limit are written into the statement (enum names and an int): H2 reuses a derived table's
+	 * result across executions when only a parameter inside it changed.
+	 */
 	List<ChangeRequest> queue(List<ChangeRequestStatus> statuses, RiskLevel risk, Instant submittedBefore, int limit) {
-		StringBuilder sql = new StringBuilder("SELECT * FROM card_change_request WHERE status IN (:statuses)");
 		Map<String, Object> params = new HashMap<>();
-		params.put("statuses", statuses.stream().map(Enum::name).toList());
+		StringBuilder filter = new StringBuilder();
 		if (risk != null) {
-			sql.append(" AND risk_level = :risk");
-			params.put("risk", risk.name());
+			filter.append(" AND risk_level = '").append(risk.name()).append('\'');
 		}
 		if (submittedBefore != null) {
-			sql.append(" AND submitted_at <= :before");
+			filter.append(" AND submitted_at <= :before");
 			params.put("before", Timestamps.toDb(submittedBefore));
 		}
-		sql.append(" ORDER BY submitted_at LIMIT :limit");
-		params.put("limit", limit);
-		return load(sql.toString(), params);
+		String page = " ORDER BY submitted_at LIMIT " + Math.max(1, limit);
+		String branches = statuses.stream().distinct()
+			.map(status -> "(SELECT * FROM card_change_request WHERE status = '" + status.name() + "'" + filter + page + ")")
+			.collect(java.util.stream.Collectors.joining(" UNION ALL "));
+		return load("SELECT * FROM (" + branches + ") waiting" + page, params);
 	}
 
 	/**

@@ -64,6 +64,11 @@ class ReviewQueueQueriesIntegrationTests {
 			.allSatisfy(r -> assertThat(r.attachmentIds()).isNotEmpty());
 		assertThat(forOne).isEqualTo(3);
 		assertThat(forMany).isEqualTo(3);
+		assertThat(repository.queue(waiting, null, java.time.Instant.parse("2100-01-01T00:00:00Z"), 500)).isNotEmpty();
+		assertThat(repository.queue(waiting, null, java.time.Instant.parse("2000-01-01T00:00:00Z"), 500))
+			.as("nothing waits from before 2000, though the same statement just answered rows").isEmpty();
+		assertThat(repository.queue(List.of(ChangeRequestStatus.PENDING_SECOND_REVIEW), null, null, 500))
+			.allSatisfy(r -> assertThat(r.status()).isEqualTo(ChangeRequestStatus.PENDING_SECOND_REVIEW));
 		assertThat(merchants.findAll(many.stream().map(r -> r.merchantId()).toList()).keySet())
 			.containsAll(many.stream().map(r -> r.merchantId()).toList());
 		assertThat(merchants.findAll(List.of(MerchantId.random()))).isEmpty();
