@@ -1,7 +1,5 @@
 package com.settledesk.payout.internal;
 
-import java.sql.ResultSet;
-import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -10,8 +8,6 @@ import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
-import java.util.HashMap;
-import java.util.EnumMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -42,9 +38,6 @@ import com.settledesk.ledger.Posting;
 import com.settledesk.merchant.Merchants;
 import com.settledesk.merchant.SettlementMode;
 import com.settledesk.merchant.SettlementTerms;
-import com.settledesk.notification.NoticeKind;
-import com.settledesk.notification.Notifications;
-import com.settledesk.notification.Recipient;
 import com.settledesk.payout.Balance;
 import com.settledesk.payout.PayoutStatus;
 import com.settledesk.payout.PayoutSettled;
@@ -91,7 +84,7 @@ class PayoutService implements Payouts {
 	private final BusinessCalendar calendar;
 	private final BankChannel bank;
 	private final SensitiveDataProtector protector;
-	private final Notifications notifications;
+	private final PayoutRepository payoutRepository;
 	private final AuditLog audit;
 	private final Clock clock;
 	private final TransactionTemplate tx;
@@ -100,7 +93,7 @@ class PayoutService implements Payouts {
 
 	PayoutService(JdbcClient jdbc, JdbcTemplate batch, Ledger ledger, Merchants merchants, SettlementAccounts accounts,
 			Transactions transactions, FeePlans feePlans, BusinessCalendar calendar, BankChannel bank,
-			SensitiveDataProtector protector, Notifications notifications, AuditLog audit,
+			SensitiveDataProtector protector, PayoutRepository payoutRepository, AuditLog audit,
 			Clock clock, TransactionTemplate tx, ApplicationEventPublisher events,
 			@Value("${settledesk.payout.minimum-fen:100}") long minimumFen) {
 		this.events = events;
@@ -114,7 +107,7 @@ class PayoutService implements Payouts {
 		this.calendar = calendar;
 		this.bank = bank;
 		this.protector = protector;
-		this.notifications = notifications;
+		this.payoutRepository = payoutRepository;
 		this.audit = audit;
 		this.clock = clock;
 		this.tx = tx;
@@ -133,66 +126,39 @@ class PayoutService implements Payouts {
 	@Override
 	@Transactional(readOnly = true)
 	public Money pending(MerchantId merchantId) {
-		return Money.ofFen(jdbc.sql("""
-				SELECT COALESCE(SUM(amount_fen), 0) FROM payout WHERE merchant_id = :m AND status IN ('CREATED', 'SUBMITTED', 'UNKNOWN')""")
-			.param("m", merchantId.value()).query(Long.class).single());
+		return payoutRepository.pending(merchantId);
 	}
 
 	@Override
 	@Transactional(readOnly = true)
 	public List<PayoutView> ofMerchant(MerchantId merchantId, int offset, int limit) {
-		return jdbc.sql("SELECT * FROM payout WHERE merchant_id = :m ORDER BY created_at DESC, id LIMIT :limit OFFSET :offset")
-			.param("m", merchantId.value()).param("limit", Math.max(1, Math.min(limit, 500)))
-			.param("offset", Math.max(0, offset)).query(PayoutService::view).list();
+		return payoutRepository.ofMerchant(merchantId, offset, limit);
 	}
 
 	@Override
 	@Transactional(readOnly = true)
 	public List<PayoutView> byStatus(PayoutStatus status, int limit) {
-		return jdbc.sql("SELECT * FROM payout WHERE status = :s ORDER BY created_at DESC LIMIT :limit")
-			.param("s", status.name()).param("limit", Math.max(1, Math.min(limit, 500))).query(PayoutService::view).list();
+		return payoutRepository.byStatus(status, limit);
 	}
 
 	@Override
 	@Transactional(readOnly = true)
 	public Map<UUID, PayoutView> byIds(Collection<UUID> ids) {
-		Map<UUID, PayoutView> found = new HashMap<>();
-		List<UUID> distinct = List.copyOf(new HashSet<>(ids));
-		for (int from = 0; from < distinct.size(); from += SWEEP_CHUNK) {
-			jdbc.sql("SELECT * FROM payout WHERE id IN (:ids)")
-				.param("ids", distinct.subList(from, Math.min(distinct.size(), from + SWEEP_CHUNK)))
-				.query(PayoutService::view).list().forEach(p -> found.put(p.id(), p));
-		}
-		return found;
+		return payoutRepository.byIds(ids);
 	}
 
 	@Override
 	@Transactional(readOnly = true)
 	public Map<PayoutStatus, Long> countByStatus() {
-		Map<PayoutStatus, Long> counts = new EnumMap<>(PayoutStatus.class);
-		for (PayoutStatus status : PayoutStatus.values()) {
-			counts.put(status, 0L);
-		}
-		jdbc.sql("SELECT status, COUNT(*) AS n FROM payout GROUP BY status").query().listOfRows()
-			.forEach(row -> counts.put(PayoutStatus.valueOf((String) row.get("status")), ((Number) row.get("n")).longValue()));
-		return counts;
+		return payoutRepository.countByStatus();
 	}
 
 	@Override
 	@Transactional
 	public void retry(UUID payoutId, String by) {
-		int updated = jdbc.sql("""
-				UPDATE payout SET next_attempt_at = :now, version = version + 1
-				WHERE id = :id AND status IN ('SUBMITTED', 'UNKNOWN')""")
-			.param("now", Timestamps.toDb(clock.instant())).param("id", payoutId).update();
-		if (updated == 0 && jdbc.sql("SELECT COUNT(*) FROM payout WHERE id = :id").param("id", payoutId)
-			.query(Long.class).single() == 0) {
-			throw new ResourceNotFoundException("Payout");
-		}
-		if (updated == 0) {
-			throw new StateConflictException("PAYOUT_NOT_RETRYABLE",
-					"Only a payout waiting for the bank's answer can be asked again");
-		}
+		Payout payout = payoutRepository.lock(payoutId).orElseThrow(() -> new ResourceNotFoundException("Payout"));
+		payout.askAgain(clock.instant());
+		payoutRepository.save(payout);
 		audit.record(AuditEvent.of("PAYOUT_RETRY_REQUESTED", "PAYOUT", payoutId.toString()).by(by));
 	}
 
@@ -322,10 +288,7 @@ class PayoutService implements Payouts {
 			tally.created++;
 			tally.total = tally.total.plus(amount);
 		}
-		batch.batchUpdate("""
-				INSERT INTO payout (id, merchant_id, mode, gross_fen, fee_fen, amount_fen, status, destination_account_id,
-				    destination_masked, destination_name, destination_fingerprint, destination_cipher, attempts, created_at, version)
-				VALUES (?, ?, ?, ?, ?, ?, 'CREATED', ?, ?, ?, ?, ?, 0, ?, 0)""", payouts);
+		payoutRepository.insertAll(payouts);
 		ledger.postAll(entries);
 		for (int from = 0; from < created.size(); from += PayoutsCreated.MAX_IDS) {
 			events.publishEvent(new PayoutsCreated(List.copyOf(created.subList(from,
@@ -369,7 +332,7 @@ class PayoutService implements Payouts {
 	@Scheduled(fixedDelayString = "${settledesk.payout.returns-interval:2s}")
 	void collectReturns() {
 		for (BankChannel.Return returned : bank.collectReturns()) {
-			tx.executeWithoutResult(status -> moneyBack(returned.payoutId(), PayoutStatus.RETURNED, returned.reason()));
+			tx.executeWithoutResult(status -> returned(returned.payoutId(), returned.reason()));
 		}
 	}
 
@@ -378,14 +341,7 @@ class PayoutService implements Payouts {
 	void on(SettlementAccountChanged event) {
 		MerchantId merchantId = new MerchantId(event.merchantId());
 		PayoutDestination account = accounts.payoutDestinations(List.of(merchantId)).get(merchantId);
-		int repointed = jdbc.sql("""
-				UPDATE payout SET destination_account_id = :account, destination_masked = :masked, destination_name = :name,
-				    destination_fingerprint = :fingerprint, destination_cipher = :cipher, version = version + 1
-				WHERE merchant_id = :m AND status = 'CREATED'""")
-			.param("account", account.accountId().value()).param("masked", account.accountNumberMasked())
-			.param("name", account.accountName()).param("fingerprint", account.fingerprint())
-			.param("cipher", account.numberCipher())
-			.param("m", merchantId.value()).update();
+		int repointed = payoutRepository.repoint(merchantId, account);
 		int lifted = jdbc.sql("DELETE FROM payout_hold WHERE merchant_id = :m").param("m", merchantId.value()).update();
 		audit.record(AuditEvent.of("PAYOUTS_REPOINTED", "MERCHANT", merchantId.toString()).by("system")
 			.after(Map.of("account", account.accountNumberMasked(), "payouts", repointed, "holdLifted", lifted > 0)));
@@ -396,125 +352,106 @@ class PayoutService implements Payouts {
 
 	private Optional<Claimed> claim() {
 		Instant now = clock.instant();
-		var row = jdbc.sql("""
-				SELECT id, attempts, destination_cipher, destination_name, amount_fen FROM payout
-				WHERE status IN ('CREATED', 'SUBMITTED', 'UNKNOWN') AND (next_attempt_at IS NULL OR next_attempt_at <= :now)
-				ORDER BY created_at LIMIT 1 FOR UPDATE SKIP LOCKED""")
-			.param("now", Timestamps.toDb(now)).query().listOfRows();
-		if (row.isEmpty()) {
-			return Optional.empty();
-		}
-		Map<String, Object> p = row.get(0);
-		UUID id = (UUID) p.get("id");
-		int attempts = ((Number) p.get("attempts")).intValue() + 1;
-		jdbc.sql("""
-				UPDATE payout SET status = CASE WHEN status = 'CREATED' THEN 'SUBMITTED' ELSE status END, attempts = :attempts,
-				    submitted_at = COALESCE(submitted_at, :now), next_attempt_at = :next, version = version + 1 WHERE id = :id""")
-			.param("attempts", attempts).param("now", Timestamps.toDb(now))
-			.param("next", Timestamps.toDb(now.plus(backoff(attempts)))).param("id", id).update();
-		return Optional.of(new Claimed(id, (String) p.get("destination_cipher"), (String) p.get("destination_name"),
-				((Number) p.get("amount_fen")).longValue(), attempts == 1));
+		return payoutRepository.claimNextDue(now).map(payout -> {
+			payout.claim(now, backoff(payout.attempts() + 1));
+			payoutRepository.save(payout);
+			return new Claimed(payout.id(), payout.destinationCipher(), payout.destinationName(), payout.amount().fen(),
+					payout.attempts() == 1);
+		});
 	}
 
+	/**
+	 * The bank's answer to an attempt. An answer the payout's state no longer allows (a late duplicate: it was
+	 * settled meanwhile) changes nothing.
+	 */
 	void apply(UUID id, BankChannel.Answer answer) {
+		Payout payout = payoutRepository.lock(id).orElse(null);
+		if (payout == null) {
+			return;
+		}
 		switch (answer.outcome()) {
 			case PAID -> {
-				int updated = jdbc.sql("""
-						UPDATE payout SET status = 'PAID', paid_at = :now, bank_reference = :ref, next_attempt_at = NULL,
-						    version = version + 1 WHERE id = :id AND status IN ('SUBMITTED', 'UNKNOWN')""")
-					.param("now", Timestamps.toDb(clock.instant())).param("ref", answer.bankReference()).param("id", id)
-					.update();
-				if (updated == 1) {
-					PayoutView paid = jdbc.sql("SELECT * FROM payout WHERE id = :id").param("id", id)
-						.query(PayoutService::view).single();
-					ledger.post(new JournalEntry("PAYOUT_PAID", id.toString(), List.of(
-							Posting.debit(LedgerAccount.PAYOUT_IN_TRANSIT, paid.amount()),
-							Posting.credit(LedgerAccount.SETTLEMENT_BANK, paid.amount()))));
-					events.publishEvent(new PayoutSettled(paid));
+				if (payout.allows(PayoutStatus.PAID)) {
+					paid(payout, answer.bankReference());
 				}
 			}
-			case FAILED -> moneyBack(id, PayoutStatus.FAILED, answer.reason());
+			case FAILED -> {
+				if (payout.allows(PayoutStatus.FAILED)) {
+					moneyBack(payout, PayoutStatus.FAILED, answer.reason());
+				}
+			}
 			case PENDING -> log.debug("Payout {} is with the bank, not settled yet; it is asked about again later", id);
 			case TIMEOUT, NOT_FOUND -> {
-				jdbc.sql("UPDATE payout SET status = 'UNKNOWN', version = version + 1 WHERE id = :id AND status = 'SUBMITTED'")
-					.param("id", id).update();
+				payout.answerUncertain();
+				payoutRepository.save(payout);
 				log.info("Payout {} got no definite answer from the bank; it is UNKNOWN until the bank is asked again", id);
 			}
 		}
 	}
 
-	/** A failed or returned payout: its money (surcharge included) goes back to the balance, the merchant is told. */
-	void moneyBack(UUID id, PayoutStatus outcome, String reason) {
-		PayoutView payout = jdbc.sql("SELECT * FROM payout WHERE id = :id").param("id", id).query(PayoutService::view)
-			.optional().orElse(null);
-		boolean allowed = payout != null && (outcome == PayoutStatus.FAILED
-				? payout.status() == PayoutStatus.SUBMITTED || payout.status() == PayoutStatus.UNKNOWN
-				: payout.status() == PayoutStatus.PAID);
-		if (!allowed) {
-			return;
+	/** A return the bank reports for a payout it had paid; one reported twice changes nothing the second time. */
+	void returned(UUID id, String reason) {
+		payoutRepository.lock(id).filter(payout -> payout.allows(PayoutStatus.RETURNED))
+			.ifPresent(payout -> moneyBack(payout, PayoutStatus.RETURNED, reason));
+	}
+
+	/**
+	 * Finance takes the bank's word from reconciliation: the payout moves as that answer says, or — when its state
+	 * no longer allows that (it was settled meanwhile) — nothing moves and the answer is refused (409).
+	 */
+	void takeBankAnswer(UUID id, PayoutStatus outcome, String bankReference, String reason) {
+		Payout payout = payoutRepository.lock(id).orElseThrow(() -> new ResourceNotFoundException("Payout"));
+		if (!payout.allows(outcome)) {
+			throw new StateConflictException("BANK_ANSWER_NOT_APPLICABLE",
+					"The payout is " + payout.status() + " now; the bank's answer cannot be applied");
 		}
-		jdbc.sql("""
-				UPDATE payout SET status = :status, failure_reason = :reason, closed_at = :now, next_attempt_at = NULL,
-				    version = version + 1 WHERE id = :id""")
-			.param("status", outcome.name()).param("reason", reason).param("now", Timestamps.toDb(clock.instant()))
-			.param("id", id).update();
+		if (outcome == PayoutStatus.PAID) {
+			paid(payout, bankReference);
+		}
+		else {
+			moneyBack(payout, outcome, reason);
+		}
+	}
+
+	private void paid(Payout payout, String bankReference) {
+		payout.paid(bankReference, clock.instant());
+		payoutRepository.save(payout);
+		ledger.post(new JournalEntry("PAYOUT_PAID", payout.id().toString(), List.of(
+				Posting.debit(LedgerAccount.PAYOUT_IN_TRANSIT, payout.amount()),
+				Posting.credit(LedgerAccount.SETTLEMENT_BANK, payout.amount()))));
+		payout.takeEvents().forEach(events::publishEvent);
+	}
+
+	/**
+	 * A failed or returned payout: its money (surcharge included) goes back to the balance; after repeated failures
+	 * to the same card the merchant's payouts are held. The merchant is told by the notification side, which listens
+	 * to {@link PayoutSettled}.
+	 */
+	private void moneyBack(Payout payout, PayoutStatus outcome, String reason) {
+		boolean heldNow = payoutRepository.lastOutcomesFailed(payout.destinationFingerprint(), FAILURES_BEFORE_HOLD - 1);
+		payout.moneyBack(outcome, reason, clock.instant(), heldNow);
+		payoutRepository.save(payout);
 		LedgerAccount source = outcome == PayoutStatus.FAILED ? LedgerAccount.PAYOUT_IN_TRANSIT : LedgerAccount.SETTLEMENT_BANK;
-		ledger.post(new JournalEntry("PAYOUT_" + outcome.name(), id.toString(), List.of(
+		ledger.post(new JournalEntry("PAYOUT_" + outcome.name(), payout.id().toString(), List.of(
 				Posting.debit(source, payout.amount()),
 				Posting.debit(LedgerAccount.FEE_REVENUE, payout.fee()),
 				Posting.credit(LedgerAccount.merchantPayable(payout.merchantId()), payout.gross()))));
-		boolean heldNow = holdIfFailingRepeatedly(payout, reason);
-		tell(payout, outcome, reason, heldNow);
-		events.publishEvent(new PayoutSettled(jdbc.sql("SELECT * FROM payout WHERE id = :id").param("id", id)
-			.query(PayoutService::view).single()));
-		audit.record(AuditEvent.of("PAYOUT_" + outcome.name(), "PAYOUT", id.toString()).by("system")
-			.after(Map.of("destination", payout.destinationMasked(), "amountFen", payout.amount().fen(),
-					"reason", String.valueOf(reason), "held", heldNow)));
-	}
-
-	private boolean holdIfFailingRepeatedly(PayoutView payout, String reason) {
-		String fingerprint = jdbc.sql("SELECT destination_fingerprint FROM payout WHERE id = :id").param("id", payout.id())
-			.query(String.class).single();
-		List<String> lastOutcomes = jdbc.sql("""
-				SELECT status FROM payout WHERE destination_fingerprint = :fp AND status IN ('PAID', 'FAILED', 'RETURNED')
-				ORDER BY COALESCE(closed_at, paid_at) DESC LIMIT :n""")
-			.param("fp", fingerprint).param("n", FAILURES_BEFORE_HOLD).query(String.class).list();
-		boolean failing = lastOutcomes.size() == FAILURES_BEFORE_HOLD
-				&& lastOutcomes.stream().allMatch(s -> s.equals("FAILED") || s.equals("RETURNED"));
-		if (failing) {
+		if (heldNow) {
 			jdbc.sql("""
 					INSERT INTO payout_hold (merchant_id, destination_fingerprint, held_at, reason)
 					VALUES (:m, :fp, :now, :reason) ON CONFLICT DO NOTHING""")
-				.param("m", payout.merchantId().value()).param("fp", fingerprint)
+				.param("m", payout.merchantId().value()).param("fp", payout.destinationFingerprint())
 				.param("now", Timestamps.toDb(clock.instant())).param("reason", String.valueOf(reason)).update();
 		}
-		return failing;
-	}
-
-	private void tell(PayoutView payout, PayoutStatus outcome, String reason, boolean held) {
-		var merchant = merchants.find(payout.merchantId()).orElseThrow();
-		String key = "notice.payout." + (held ? "held" : outcome.name().toLowerCase());
-		Object[] args = { payout.amount().toYuanString(), payout.destinationMasked(), String.valueOf(reason) };
-		notifications.notifyMerchant(new Recipient(merchant.id(), merchant.contactPhone(), merchant.language()),
-				NoticeKind.PAYOUT, key, args);
+		payout.takeEvents().forEach(events::publishEvent);
+		audit.record(AuditEvent.of("PAYOUT_" + outcome.name(), "PAYOUT", payout.id().toString()).by("system")
+			.after(Map.of("destination", payout.destinationMasked(), "amountFen", payout.amount().fen(),
+					"reason", String.valueOf(reason), "held", heldNow)));
 	}
 
 	/** 5 s, 10 s, 20 s, … at most 10 minutes between asking the bank again. */
 	static Duration backoff(int attempts) {
 		Duration delay = Duration.ofSeconds(5).multipliedBy(1L << Math.min(attempts - 1, 10));
 		return delay.compareTo(Duration.ofMinutes(10)) > 0 ? Duration.ofMinutes(10) : delay;
-	}
-
-	private static PayoutView view(ResultSet rs, int row) throws SQLException {
-		return new PayoutView(rs.getObject("id", UUID.class), new MerchantId(rs.getObject("merchant_id", UUID.class)),
-				rs.getString("mode"), Money.ofFen(rs.getLong("gross_fen")), Money.ofFen(rs.getLong("fee_fen")),
-				Money.ofFen(rs.getLong("amount_fen")), PayoutStatus.valueOf(rs.getString("status")),
-				rs.getObject("destination_account_id", UUID.class), rs.getString("destination_masked"), rs.getInt("attempts"),
-				rs.getString("failure_reason"), instant(rs, "created_at"), instant(rs, "submitted_at"), instant(rs, "paid_at"),
-				instant(rs, "closed_at"));
-	}
-
-	private static Instant instant(ResultSet rs, String column) throws SQLException {
-		return Timestamps.fromDb(rs.getObject(column, OffsetDateTime.class));
 	}
 }

@@ -522,16 +522,13 @@ class ReconciliationService implements Reconciliations {
 			.after(Map.of("kind", found.kind(), "note", text, "bankAnswerApplied", applyBankAnswer)));
 	}
 
+	/** The bank's word through the payout itself: a state that no longer allows it refuses (409), nothing resolved. */
 	private void takeBankAnswer(ReconciliationBreak found) {
 		String reason = "银行对账结果：" + found.bankStatus();
-		if ("SUBMITTED".equals(found.ourStatus()) || "UNKNOWN".equals(found.ourStatus())) {
-			payouts.apply(found.payoutId(), "PAID".equals(found.bankStatus())
-					? new BankChannel.Answer(BankChannel.Outcome.PAID, found.bankReference(), null)
-					: new BankChannel.Answer(BankChannel.Outcome.FAILED, found.bankReference(), reason));
-		}
-		else {
-			payouts.moneyBack(found.payoutId(), PayoutStatus.RETURNED, reason);
-		}
+		PayoutStatus ours = PayoutStatus.valueOf(found.ourStatus());
+		PayoutStatus outcome = ours == PayoutStatus.PAID ? PayoutStatus.RETURNED
+				: "PAID".equals(found.bankStatus()) ? PayoutStatus.PAID : PayoutStatus.FAILED;
+		payouts.takeBankAnswer(found.payoutId(), outcome, found.bankReference(), reason);
 	}
 
 	private static final String RUNS = """

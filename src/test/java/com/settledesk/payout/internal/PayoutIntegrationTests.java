@@ -89,8 +89,11 @@ class PayoutIntegrationTests extends PayoutTestSupport {
 		assertThat(failed.status()).isEqualTo(PayoutStatus.FAILED);
 		assertThat(failed.failureReason()).isEqualTo("户名不符");
 		assertThat(payouts.balance(merchant.profile().id()).available()).isEqualTo(Money.ofFen(20000 - 76));
-		String notice = api.get("/api/v1/dev/outbox?to=" + merchant.phone(), null).json().get(0).get("text").asString();
-		assertThat(notice).contains(Masking.maskAccountNumber(merchant.currentCard())).contains("户名不符").contains("退回");
+		String notice = await().atMost(Duration.ofSeconds(5)).until(() -> api.get("/api/v1/dev/outbox?to=" + merchant.phone(),
+				null).json().findValuesAsString("text").stream().filter(text -> text.contains("户名不符")).findFirst(),
+				java.util.Optional::isPresent).orElseThrow();
+		assertThat(notice).as("told by the notification side, after the failure committed")
+			.contains(Masking.maskAccountNumber(merchant.currentCard())).contains("户名不符").contains("退回");
 		assertThat(ledger.consistent()).isTrue();
 	}
 

@@ -115,6 +115,29 @@ class ReconciliationIntegrationTests extends PayoutTestSupport {
 	}
 
 	@Test
+	void the_banks_answer_for_a_payout_settled_since_the_import_is_refused_and_the_break_stays_open() {
+		LocalDate day = LocalDate.of(2025, 7, 4);
+		PayoutView waiting = paidPayout(SimulatedBank.Scripted.TIMEOUT, day);
+		assertThat(importFile("settled-since-2025-07-04.txt", file(day, line(waiting, waiting.amount().fen(), "FAILED")))
+			.get("status").asString()).isEqualTo("DONE");
+		JsonNode breakLine = breaks(runFor("settled-since-2025-07-04.txt")).stream()
+			.filter(b -> b.get("payoutId").asString().equals(waiting.id().toString())).findFirst().orElseThrow();
+		assertThat(breakLine.get("kind").asString()).isEqualTo("STATUS_MISMATCH");
+		payouts.apply(waiting.id(), new BankChannel.Answer(BankChannel.Outcome.PAID, "SIMLATE01", null));
+		String resolution = "/api/v1/ops/reconciliation/breaks/" + breakLine.get("id").asLong() + "/resolution";
+
+		Response refused = api.post(resolution, Map.of("note", "按银行结果处理", "applyBankAnswer", true), api.token("finance1"));
+		assertThat(refused.status()).isEqualTo(409);
+		assertThat(refused.json().get("code").asString()).isEqualTo("BANK_ANSWER_NOT_APPLICABLE");
+		assertThat(payouts.byIds(List.of(waiting.id())).get(waiting.id()).status()).isEqualTo(PayoutStatus.PAID);
+		JsonNode still = breaks(runFor("settled-since-2025-07-04.txt")).stream()
+			.filter(b -> b.get("id").asLong() == breakLine.get("id").asLong()).findFirst().orElseThrow();
+		assertThat(still.get("status").asString()).as("not marked resolved").isEqualTo("OPEN");
+		assertThat(ledger.consistent()).isTrue();
+		assertThat(api.post(resolution, Map.of("note", "银行后来付了，核实无误"), api.token("finance1")).status()).isEqualTo(204);
+	}
+
+	@Test
 	void the_simulated_banks_file_for_a_closed_day_reconciles_what_it_paid() {
 		LocalDate yesterday = LocalDate.ofInstant(clock.instant(), ClockConfiguration.DISPLAY_ZONE).minusDays(1);
 		PayoutView paid = paidPayout(SimulatedBank.Scripted.PAID, yesterday);
