@@ -8,15 +8,24 @@ import java.util.UUID;
  * IMPORTING while its job runs, then ACCEPTED (its run) or REFUSED (a code and detail, as the job's failure).
  * {@code replaceReason}: finance asked for it to replace the day's accepted file, and why.
  */
-public record ReconciliationUpload(UUID id, UUID jobId, String fileName, String source, String requestedBy,
-		Instant requestedAt, String replaceReason, String status, String refusalCode, String refusalDetail, UUID runId,
+public record ReconciliationUpload(UUID id, UUID jobId, String fileName, Source source, String requestedBy,
+		Instant requestedAt, String replaceReason, Status status, String refusalCode, String refusalDetail, UUID runId,
 		Instant finishedAt) {
 
+	/** Uploaded by finance, or fetched from the bank (on demand or by the nightly job). */
+	public enum Source {
+		UPLOAD, BANK
+	}
+
+	public enum Status {
+		IMPORTING, ACCEPTED, REFUSED
+	}
+
 	public boolean refused() {
-		return "REFUSED".equals(status);
+		return status == Status.REFUSED;
 	}
 
 	public boolean accepted() {
-		return "ACCEPTED".equals(status);
+		return status == Status.ACCEPTED;
 	}
 }

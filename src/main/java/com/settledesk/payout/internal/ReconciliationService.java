@@ -115,7 +115,7 @@ class ReconciliationService implements Reconciliations {
 		catch (IOException e) {
 			throw new UncheckedIOException(e);
 		}
-		return start(fileName, "UPLOAD", owner, reason, progress -> {
+		return start(fileName, ReconciliationUpload.Source.UPLOAD, owner, reason, progress -> {
 			try {
 				return importNow(fileName, copy, owner, reason, progress);
 			}
@@ -132,7 +132,7 @@ class ReconciliationService implements Reconciliations {
 		if (!businessDay.isBefore(today)) {
 			throw new ValidationFailedException(new FieldViolation("date", "NOT_YET_CLOSED"));
 		}
-		return start(businessDay.toString(), "BANK", owner, reason, progress -> {
+		return start(businessDay.toString(), ReconciliationUpload.Source.BANK, owner, reason, progress -> {
 			Path file = bank.resultFile(businessDay)
 				.orElseThrow(() -> new JobFailedException("RECON_NO_BANK_FILE", businessDay.toString()));
 			return importNow(file.getFileName().toString(), file, owner, reason, progress);
@@ -172,25 +172,26 @@ class ReconciliationService implements Reconciliations {
 	}
 
 	/** Records the upload, then runs its import as a job; the upload learns the outcome, a refusal included. */
-	private ReconciliationUpload start(String fileName, String source, String owner, String reason, Import work) {
+	private ReconciliationUpload start(String fileName, ReconciliationUpload.Source source, String owner, String reason,
+			Import work) {
 		UUID uploadId = UUID.randomUUID();
 		jdbc.sql("""
 				INSERT INTO recon_upload (id, file_name, source, requested_by, requested_at, replace_reason, status)
 				VALUES (:id, :name, :source, :by, :now, :reason, 'IMPORTING')""")
-			.param("id", uploadId).param("name", fileName).param("source", source).param("by", owner)
+			.param("id", uploadId).param("name", fileName).param("source", source.name()).param("by", owner)
 			.param("now", Timestamps.toDb(clock.instant())).param("reason", reason).update();
 		UUID job = jobs.start("RECONCILIATION", owner, progress -> {
 			try {
 				Imported imported = work.run(progress);
-				finish(uploadId, "ACCEPTED", null, null, imported.runId());
+				finish(uploadId, ReconciliationUpload.Status.ACCEPTED, null, null, imported.runId());
 				return imported.summary();
 			}
 			catch (JobFailedException e) {
-				finish(uploadId, "REFUSED", e.code(), e.detail(), null);
+				finish(uploadId, ReconciliationUpload.Status.REFUSED, e.code(), e.detail(), null);
 				throw e;
 			}
 			catch (Exception e) {
-				finish(uploadId, "REFUSED", "INTERNAL", null, null);
+				finish(uploadId, ReconciliationUpload.Status.REFUSED, "INTERNAL", null, null);
 				throw e;
 			}
 		});
@@ -198,11 +199,11 @@ class ReconciliationService implements Reconciliations {
 		return upload(uploadId);
 	}
 
-	private void finish(UUID uploadId, String status, String code, String detail, UUID runId) {
+	private void finish(UUID uploadId, ReconciliationUpload.Status status, String code, String detail, UUID runId) {
 		jdbc.sql("""
 				UPDATE recon_upload SET status = :status, refusal_code = :code, refusal_detail = :detail, run_id = :run,
 				    finished_at = :now WHERE id = :id""")
-			.param("status", status).param("code", code)
+			.param("status", status.name()).param("code", code)
 			.param("detail", detail == null ? null : detail.substring(0, Math.min(detail.length(), 200)))
 			.param("run", runId).param("now", Timestamps.toDb(clock.instant())).param("id", uploadId).update();
 	}
@@ -546,9 +547,9 @@ class ReconciliationService implements Reconciliations {
 
 	private static ReconciliationUpload upload(ResultSet rs, int row) throws SQLException {
 		return new ReconciliationUpload(rs.getObject("id", UUID.class), rs.getObject("job_id", UUID.class),
-				rs.getString("file_name"), rs.getString("source"), rs.getString("requested_by"),
-				Timestamps.fromDb(rs.getObject("requested_at", OffsetDateTime.class)), rs.getString("replace_reason"),
-				rs.getString("status"), rs.getString("refusal_code"), rs.getString("refusal_detail"),
+				rs.getString("file_name"), ReconciliationUpload.Source.valueOf(rs.getString("source")),
+				rs.getString("requested_by"), Timestamps.fromDb(rs.getObject("requested_at", OffsetDateTime.class)),
+				rs.getString("replace_reason"), ReconciliationUpload.Status.valueOf(rs.getString("status")), rs.getString("refusal_code"), rs.getString("refusal_detail"),
 				rs.getObject("run_id", UUID.class), Timestamps.fromDb(rs.getObject("finished_at", OffsetDateTime.class)));
 	}
 

@@ -135,7 +135,7 @@ class OpsReconciliationController {
 
 		static UploadResponse of(ReconciliationUpload u) {
 			return new UploadResponse(u.id().toString(), u.jobId() == null ? null : u.jobId().toString(), u.fileName(),
-					u.source(), u.status(), u.refusalCode(), u.refusalDetail(),
+					u.source().name(), u.status().name(), u.refusalCode(), u.refusalDetail(),
 					u.runId() == null ? null : u.runId().toString(), u.replaceReason(), u.requestedBy(),
 					Timestamps.forDisplay(u.requestedAt()), Timestamps.forDisplay(u.finishedAt()));
 		}
