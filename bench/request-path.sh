@@ -12,7 +12,7 @@ command -v wrk >/dev/null || apt-get install -y -qq wrk >/dev/null
 mvn -q -DskipTests package test-compile dependency:build-classpath -Dmdep.outputFile=target/benchmark-classpath.txt
 work=$(mktemp -d)
 port=18181
-jvm=(-Xmx1g -XX:+UseParallelGC)
+jvm=(-Xmx512m -XX:+UseSerialGC) # the README's run command: both apps started with its settings
 cleanup() { kill "${pid:-}" 2>/dev/null || true; rm -rf "$work"; }
 trap cleanup EXIT
 await() { for _ in $(seq 1 120); do curl -fsS "$1" >/dev/null 2>&1 && return 0; sleep 1; done; echo "no answer from $1"; exit 1; }
@@ -29,13 +29,20 @@ await "http://127.0.0.1:$port/ping"
 minimal=$(rate "http://127.0.0.1:$port/ping")
 stop
 
+launched=$(date +%s.%N)
 (cd "$work" && exec java "${jvm[@]}" -jar "$OLDPWD/target/settledesk.jar" --server.port=$port \
   --settledesk.terminal-host.port=0 --settledesk.demo.history-days=0 >"$work/app.log" 2>&1) &
 pid=$!
+# Start to "is up": from launching the JVM (a fresh database: migrations and demo data, no history) to the line
+# that prints the URL.
+for _ in $(seq 1 1200); do grep -q 'SettleDesk is up' "$work/app.log" 2>/dev/null && break; sleep 0.05; done
+up=$(date +%s.%N)
+started=$(awk -v a="$launched" -v b="$up" 'BEGIN {printf "%.1f", b - a}')
 await "http://127.0.0.1:$port/actuator/health/liveness"
 liveness=$(rate "http://127.0.0.1:$port/actuator/health/liveness")
 health=$(rate "http://127.0.0.1:$port/actuator/health")
 css=$(rate "http://127.0.0.1:$port/css/app.css")
+rss=$(( $(ps -o rss= -p "$pid") / 1024 )) # the subshell exec'd the JVM: $pid is the JVM's
 stop
 
 ratio() { awk -v a="$minimal" -v b="$1" 'BEGIN {printf "%.2f", a / b}'; }
@@ -45,3 +52,5 @@ printf '%-52s %12s %16s\n' "minimal Spring Boot app, GET /ping (empty)" "$minima
 printf '%-52s %12s %16s\n' "SettleDesk GET /actuator/health/liveness" "$liveness" "$(ratio "$liveness")"
 printf '%-52s %12s %16s\n' "SettleDesk GET /actuator/health (database, disk, ...)" "$health" "$(ratio "$health")"
 printf '%-52s %12s %16s\n' "SettleDesk GET /css/app.css (10 KB from the jar)" "$css" "$(ratio "$css")"
+printf '\nSettleDesk start to "is up": %s s (target 8); resident memory after the load above: %s MB (target 600)\n' \
+  "$started" "$rss"

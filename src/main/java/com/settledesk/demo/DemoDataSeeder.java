@@ -124,13 +124,14 @@ public class DemoDataSeeder implements SmartLifecycle {
 	}
 
 	private void seedShopsAndUsers(String storeCard) {
+		List<UserRegistration> newUsers = new ArrayList<>();
 		MerchantProfile convenienceStore = merchant(new MerchantRegistration(STORE, MerchantKind.INDIVIDUAL,
 				"张三便利店", "张三", "110101199003070011", "13800000001", "5411", SettlementMode.D0, "STANDARD",
 				Locale.SIMPLIFIED_CHINESE, "北京市东城区东华门街道 1 号"));
 		SettlementAccountView card = account(convenienceStore, new NewSettlementAccount(AccountType.PERSONAL,
 				storeCard, "张三", "110101199003070011", "13800000001", null, null, null));
-		user("13800000001", "张三", Role.MERCHANT_OWNER, convenienceStore);
-		user("13800000002", "张三便利店收银员", Role.MERCHANT_CASHIER, convenienceStore);
+		user(newUsers, "13800000001", "张三", Role.MERCHANT_OWNER, convenienceStore);
+		user(newUsers, "13800000002", "张三便利店收银员", Role.MERCHANT_CASHIER, convenienceStore);
 		terminal("T100000001", "10000001", "0123456789ABCDEFFEDCBA9876543210", convenienceStore, card,
 				"北京市东城区东华门街道 1 号");
 
@@ -139,17 +140,18 @@ public class DemoDataSeeder implements SmartLifecycle {
 				"STANDARD", Locale.SIMPLIFIED_CHINESE, "上海市徐汇区漕溪北路 88 号"));
 		SettlementAccountView corporate = account(restaurant, new NewSettlementAccount(AccountType.CORPORATE,
 				RESTAURANT_ACCOUNT, "上海禾木餐饮管理有限公司", null, null, "CMB", "招商银行上海分行徐家汇支行", "308290003374"));
-		user("13900000001", "李四", Role.MERCHANT_OWNER, restaurant);
+		user(newUsers, "13900000001", "李四", Role.MERCHANT_OWNER, restaurant);
 		terminal("T200000001", "20000001", "00112233445566778899AABBCCDDEEFF", restaurant, corporate,
 				"上海市徐汇区漕溪北路 88 号");
 
-		user("reviewer1", "审核员一", Role.REVIEWER, null);
-		user("reviewer2", "复核员二", Role.SENIOR_REVIEWER, null);
-		user("agent1", "客服一", Role.AGENT, null);
-		user("finance1", "财务一", Role.FINANCE, null);
-		user("terminalops1", "机具运营一", Role.TERMINAL_OPERATOR, null);
-		user("admin", "系统管理员", Role.ADMIN, null);
-		user("gateway", "收单网关", Role.GATEWAY, null);
+		user(newUsers, "reviewer1", "审核员一", Role.REVIEWER, null);
+		user(newUsers, "reviewer2", "复核员二", Role.SENIOR_REVIEWER, null);
+		user(newUsers, "agent1", "客服一", Role.AGENT, null);
+		user(newUsers, "finance1", "财务一", Role.FINANCE, null);
+		user(newUsers, "terminalops1", "机具运营一", Role.TERMINAL_OPERATOR, null);
+		user(newUsers, "admin", "系统管理员", Role.ADMIN, null);
+		user(newUsers, "gateway", "收单网关", Role.GATEWAY, null);
+		users.registerAll(newUsers);
 		stock();
 	}
 
@@ -161,9 +163,11 @@ public class DemoDataSeeder implements SmartLifecycle {
 		return accounts.active(merchant.id()).orElseGet(() -> accounts.bindInitial(merchant.id(), account));
 	}
 
-	private void user(String username, String displayName, Role role, MerchantProfile merchant) {
+	/** A demo user not there yet, to be registered with the others (their password hashes computed side by side). */
+	private void user(List<UserRegistration> newUsers, String username, String displayName, Role role,
+			MerchantProfile merchant) {
 		if (!users.exists(username)) {
-			users.register(new UserRegistration(username, PASSWORD, displayName, role, merchant == null ? null : merchant.id()));
+			newUsers.add(new UserRegistration(username, PASSWORD, displayName, role, merchant == null ? null : merchant.id()));
 		}
 	}
 

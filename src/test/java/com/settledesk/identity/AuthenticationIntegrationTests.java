@@ -37,6 +37,22 @@ class AuthenticationIntegrationTests {
 	}
 
 	@Test
+	void users_registered_together_each_sign_in_and_one_invalid_among_them_registers_none() {
+		String prefix = "team" + UUID.randomUUID().toString().substring(0, 6);
+		users.registerAll(java.util.List.of(new UserRegistration(prefix + "a", "Team2026pass", "甲", Role.AGENT, null),
+				new UserRegistration(prefix + "b", "Team2026pass", "乙", Role.FINANCE, null)));
+		for (String name : new String[] { prefix + "a", prefix + "b" }) {
+			assertThat(api.post("/api/v1/auth/token", Map.of("username", name, "password", "Team2026pass"), null).status())
+				.isEqualTo(200);
+		}
+		assertThat(org.assertj.core.api.Assertions.catchThrowable(() -> users.registerAll(java.util.List.of(
+				new UserRegistration(prefix + "c", "Team2026pass", "丙", Role.AGENT, null),
+				new UserRegistration(prefix + "d", "weak", "丁", Role.AGENT, null)))))
+			.isInstanceOf(com.settledesk.shared.ValidationFailedException.class);
+		assertThat(users.exists(prefix + "c")).as("none of them").isFalse();
+	}
+
+	@Test
 	void a_wrong_password_and_an_unknown_user_get_the_same_answer() {
 		var wrongPassword = api.post("/api/v1/auth/token", Map.of("username", "reviewer1", "password", "nope-2026"), null);
 		var unknownUser = api.post("/api/v1/auth/token", Map.of("username", "nobody-" + UUID.randomUUID(), "password", "nope-2026"), null);
