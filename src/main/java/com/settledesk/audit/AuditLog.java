@@ -31,5 +31,8 @@ public interface AuditLog {
 
 	Optional<ChainAnchor> lastAnchor();
 
+	/** The public half of the key that signs the anchors (X.509, base64), to check them outside the application. */
+	String anchorPublicKey();
+
 	List<AuditEntry> latest(int limit);
 }

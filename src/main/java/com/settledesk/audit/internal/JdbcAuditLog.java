@@ -126,6 +126,11 @@ class JdbcAuditLog implements AuditLog {
 	}
 
 	@Override
+	public String anchorPublicKey() {
+		return keys.anchorPublicKey();
+	}
+
+	@Override
 	public Optional<ChainAnchor> lastAnchor() {
 		return anchors.last().map(a -> new ChainAnchor(a.seq(), a.hash(), a.at()));
 	}

@@ -25,7 +25,7 @@ class AuditController {
 
 	@GetMapping("/verification")
 	VerificationResponse verify() {
-		return VerificationResponse.of(auditLog.verifyChain());
+		return VerificationResponse.of(auditLog.verifyChain(), auditLog.anchorPublicKey());
 	}
 
 	@GetMapping("/entries")
@@ -36,17 +36,20 @@ class AuditController {
 			.toList();
 	}
 
-	/** {@code lastAnchorAgeSeconds}: how long ago the latest anchor was signed, when there is one. */
+	/**
+	 * {@code lastAnchorAgeSeconds}: how long ago the latest anchor was signed, when there is one;
+	 * {@code anchorPublicKey}: the Ed25519 key (X.509, base64) that checks the anchor files outside the application.
+	 */
 	record VerificationResponse(boolean intact, long entriesChecked, Long firstBrokenSeq, String problem,
 			int anchorsChecked, Long lastAnchorSeq, OffsetDateTime lastAnchorAt, Long lastAnchorAgeSeconds,
-			OffsetDateTime verifiedAt) {
+			OffsetDateTime verifiedAt, String anchorPublicKey) {
 
-		static VerificationResponse of(ChainVerification v) {
+		static VerificationResponse of(ChainVerification v, String anchorPublicKey) {
 			Long age = v.lastAnchorAt() == null || v.verifiedAt() == null ? null
 					: Math.max(0, java.time.Duration.between(v.lastAnchorAt(), v.verifiedAt()).toSeconds());
 			return new VerificationResponse(v.intact(), v.entriesChecked(), v.firstBrokenSeq(), v.problem(),
 					v.anchorsChecked(), v.lastAnchorSeq(), Timestamps.forDisplay(v.lastAnchorAt()), age,
-					Timestamps.forDisplay(v.verifiedAt()));
+					Timestamps.forDisplay(v.verifiedAt()), anchorPublicKey);
 		}
 	}
 

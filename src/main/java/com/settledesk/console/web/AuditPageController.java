@@ -45,6 +45,7 @@ class AuditPageController {
 					Math.max(0, Duration.between(anchor.at(), clock.instant()).toMinutes()));
 		});
 		model.addAttribute("length", auditLog.length());
+		model.addAttribute("anchorPublicKey", auditLog.anchorPublicKey());
 		model.addAttribute("entries", auditLog.latest(10));
 		return "console/audit";
 	}

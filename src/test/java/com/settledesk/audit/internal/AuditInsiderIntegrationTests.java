@@ -43,6 +43,9 @@ class AuditInsiderIntegrationTests {
 	AuditAnchoring anchoring;
 
 	@Autowired
+	AnchorFolder folder;
+
+	@Autowired
 	ChainUpgrade upgrade;
 
 	@Autowired
@@ -97,6 +100,32 @@ class AuditInsiderIntegrationTests {
 		assertThat(answer.get("lastAnchorAt").asString()).endsWith("+08:00");
 		assertThat(answer.get("lastAnchorAgeSeconds").asLong()).isBetween(0L, 60L);
 		assertThat(answer.get("anchorsChecked").asInt()).isPositive();
+	}
+
+	@Test
+	void an_anchor_file_checks_outside_the_application_with_the_published_public_key() throws Exception {
+		recordThree();
+		Anchor anchor = anchoring.anchorNow().orElseThrow();
+		java.nio.file.Path file;
+		try (var files = java.nio.file.Files.list(folder.folder())) {
+			file = files.filter(f -> f.getFileName().toString().startsWith("anchor-%019d-".formatted(anchor.seq())))
+				.findFirst().orElseThrow();
+		}
+		java.util.Map<String, String> fields = new java.util.HashMap<>();
+		for (String line : java.nio.file.Files.readAllLines(file)) {
+			fields.put(line.substring(0, line.indexOf('=')), line.substring(line.indexOf('=') + 1));
+		}
+		String publicKey = api.get("/api/v1/ops/audit/verification", api.token("admin")).json().get("anchorPublicKey")
+			.asString();
+		var verifier = java.security.Signature.getInstance("Ed25519");
+		verifier.initVerify(java.security.KeyFactory.getInstance("Ed25519")
+			.generatePublic(new java.security.spec.X509EncodedKeySpec(java.util.Base64.getDecoder().decode(publicKey))));
+		verifier.update(("settledesk-audit-anchor/v1\n" + fields.get("seq") + "\n" + fields.get("hash") + "\n"
+				+ fields.get("at")).getBytes(java.nio.charset.StandardCharsets.UTF_8));
+		assertThat(verifier.verify(java.util.Base64.getDecoder().decode(fields.get("signature")))).isTrue();
+		assertThat(fields.get("hash")).isEqualTo(chain.page(anchor.seq() - 1, anchor.seq(), 1).get(0).hash());
+		assertThat(java.nio.file.Files.getPosixFilePermissions(file)).as("written read-only")
+			.doesNotContain(java.nio.file.attribute.PosixFilePermission.OWNER_WRITE);
 	}
 
 	@Test
