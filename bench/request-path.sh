@@ -30,7 +30,8 @@ minimal=$(rate "http://127.0.0.1:$port/ping")
 stop
 
 launched=$(date +%s.%N)
-(cd "$work" && exec java "${jvm[@]}" -jar "$OLDPWD/target/settledesk.jar" --server.port=$port \
+(cd "$work" && exec java "${jvm[@]}" -XX:SharedArchiveFile="$OLDPWD/target/app/settledesk.jsa" \
+  -jar "$OLDPWD/target/app/settledesk.jar" --server.port=$port \
   --settledesk.terminal-host.port=0 --settledesk.demo.history-days=0 >"$work/app.log" 2>&1) &
 pid=$!
 # Start to "is up": from launching the JVM (a fresh database: migrations and demo data, no history) to the line
