@@ -8,7 +8,6 @@ import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -19,8 +18,6 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.ApplicationEventPublisher;
-import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.modulith.events.ApplicationModuleListener;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Service;
@@ -74,8 +71,7 @@ class PayoutService implements Payouts {
 	private static final int FAILURES_BEFORE_HOLD = 3;
 	private static final int SWEEP_CHUNK = 1000;
 
-	private final JdbcClient jdbc;
-	private final JdbcTemplate batch;
+	private final PayoutHoldRepository holds;
 	private final Ledger ledger;
 	private final Merchants merchants;
 	private final SettlementAccounts accounts;
@@ -91,14 +87,13 @@ class PayoutService implements Payouts {
 	private final ApplicationEventPublisher events;
 	private final Money minimumPayout;
 
-	PayoutService(JdbcClient jdbc, JdbcTemplate batch, Ledger ledger, Merchants merchants, SettlementAccounts accounts,
+	PayoutService(PayoutHoldRepository holds, Ledger ledger, Merchants merchants, SettlementAccounts accounts,
 			Transactions transactions, FeePlans feePlans, BusinessCalendar calendar, BankChannel bank,
 			SensitiveDataProtector protector, PayoutRepository payoutRepository, AuditLog audit,
 			Clock clock, TransactionTemplate tx, ApplicationEventPublisher events,
 			@Value("${settledesk.payout.minimum-fen:100}") long minimumFen) {
 		this.events = events;
-		this.jdbc = jdbc;
-		this.batch = batch;
+		this.holds = holds;
 		this.ledger = ledger;
 		this.merchants = merchants;
 		this.accounts = accounts;
@@ -118,8 +113,7 @@ class PayoutService implements Payouts {
 	@Transactional(readOnly = true)
 	public Balance balance(MerchantId merchantId) {
 		Money available = ledger.balance(LedgerAccount.merchantPayable(merchantId)).negate();
-		var hold = jdbc.sql("SELECT reason FROM payout_hold WHERE merchant_id = :m").param("m", merchantId.value())
-			.query(String.class).optional();
+		var hold = holds.reason(merchantId);
 		return new Balance(available, pending(merchantId), hold.isPresent(), hold.orElse(null));
 	}
 
@@ -173,20 +167,16 @@ class PayoutService implements Payouts {
 		}
 		var account = accounts.active(merchantId)
 			.orElseThrow(() -> new ResourceNotFoundException("Settlement account"));
-		jdbc.sql("""
-				INSERT INTO payout_hold (merchant_id, destination_fingerprint, held_at, reason) VALUES (:m, :fp, :now, :reason)
-				ON CONFLICT DO NOTHING""")
-			.param("m", merchantId.value()).param("fp", account.accountNumberFingerprint())
-			.param("now", Timestamps.toDb(clock.instant())).param("reason", reason).update();
+		holds.hold(merchantId, account.accountNumberFingerprint(), reason, clock.instant());
 		audit.record(AuditEvent.of("PAYOUTS_HELD", "MERCHANT", merchantId.toString()).by(by).after(Map.of("reason", reason)));
 	}
 
 	@Override
 	@Transactional
 	public void release(MerchantId merchantId, String by) {
-		int released = jdbc.sql("DELETE FROM payout_hold WHERE merchant_id = :m").param("m", merchantId.value()).update();
+		boolean released = holds.release(merchantId);
 		audit.record(AuditEvent.of("PAYOUTS_RELEASED", "MERCHANT", merchantId.toString()).by(by)
-			.after(Map.of("released", released > 0)));
+			.after(Map.of("released", released)));
 	}
 
 	@Override
@@ -243,13 +233,8 @@ class PayoutService implements Payouts {
 	 */
 	private void sweep(List<SettlementTerms> chunk, SettlementMode mode, LocalDate today, SweepTally tally) {
 		List<UUID> ids = chunk.stream().map(terms -> terms.id().value()).toList();
-		batch.batchUpdate("INSERT INTO payout_sweep_guard (merchant_id) VALUES (?) ON CONFLICT DO NOTHING",
-				ids.stream().map(id -> new Object[] { id }).toList());
-		Set<UUID> locked = new HashSet<>(jdbc.sql("""
-				SELECT merchant_id FROM payout_sweep_guard WHERE merchant_id IN (:ids) ORDER BY merchant_id
-				FOR UPDATE SKIP LOCKED""").param("ids", ids).query(UUID.class).list());
-		Set<UUID> heldIds = new HashSet<>(jdbc.sql("SELECT merchant_id FROM payout_hold WHERE merchant_id IN (:ids)")
-			.param("ids", ids).query(UUID.class).list());
+		Set<UUID> locked = holds.lockForSweep(ids);
+		Set<UUID> heldIds = holds.heldAmong(ids);
 		List<SettlementTerms> sweepable = chunk.stream()
 			.filter(terms -> locked.contains(terms.id().value()) && !heldIds.contains(terms.id().value())).toList();
 		tally.held += (int) chunk.stream().filter(terms -> locked.contains(terms.id().value())
@@ -342,9 +327,9 @@ class PayoutService implements Payouts {
 		MerchantId merchantId = new MerchantId(event.merchantId());
 		PayoutDestination account = accounts.payoutDestinations(List.of(merchantId)).get(merchantId);
 		int repointed = payoutRepository.repoint(merchantId, account);
-		int lifted = jdbc.sql("DELETE FROM payout_hold WHERE merchant_id = :m").param("m", merchantId.value()).update();
+		boolean lifted = holds.release(merchantId);
 		audit.record(AuditEvent.of("PAYOUTS_REPOINTED", "MERCHANT", merchantId.toString()).by("system")
-			.after(Map.of("account", account.accountNumberMasked(), "payouts", repointed, "holdLifted", lifted > 0)));
+			.after(Map.of("account", account.accountNumberMasked(), "payouts", repointed, "holdLifted", lifted)));
 	}
 
 	private record Claimed(UUID id, String cipher, String accountName, long amountFen, boolean firstAttempt) {
@@ -437,11 +422,7 @@ class PayoutService implements Payouts {
 				Posting.debit(LedgerAccount.FEE_REVENUE, payout.fee()),
 				Posting.credit(LedgerAccount.merchantPayable(payout.merchantId()), payout.gross()))));
 		if (heldNow) {
-			jdbc.sql("""
-					INSERT INTO payout_hold (merchant_id, destination_fingerprint, held_at, reason)
-					VALUES (:m, :fp, :now, :reason) ON CONFLICT DO NOTHING""")
-				.param("m", payout.merchantId().value()).param("fp", payout.destinationFingerprint())
-				.param("now", Timestamps.toDb(clock.instant())).param("reason", String.valueOf(reason)).update();
+			holds.hold(payout.merchantId(), payout.destinationFingerprint(), String.valueOf(reason), clock.instant());
 		}
 		payout.takeEvents().forEach(events::publishEvent);
 		audit.record(AuditEvent.of("PAYOUT_" + outcome.name(), "PAYOUT", payout.id().toString()).by("system")
