@@ -83,9 +83,9 @@ public final class MoneyPathBenchmark {
 	}
 
 	/**
-	 * Creates the database anew and points the app at it, with its scheduled money jobs stopped. System
-	 * properties, not builder defaults: they must win over application.properties, or the scheduled sweep and
-	 * payout jobs would run beside the measured ones.
+	 * Creates the database anew and points the app at it, with an anchor folder of its own and its scheduled money
+	 * jobs stopped. System properties, not builder defaults: they must win over application.properties, or the
+	 * scheduled sweep and payout jobs would run beside the measured ones.
 	 */
 	public static void freshDatabase(String database) throws Exception {
 		psql("postgres", "DROP DATABASE IF EXISTS " + database);
@@ -100,6 +100,9 @@ public final class MoneyPathBenchmark {
 		System.setProperty("settledesk.payout.d0-sweep-interval", "24h");
 		System.setProperty("settledesk.payout.submit-interval", "24h");
 		System.setProperty("settledesk.verification.retry-interval", "24h");
+		// A new database has a new audit chain: anchors of another database's chain would rightly disagree with it.
+		System.setProperty("settledesk.audit.anchor-directory",
+				java.nio.file.Files.createTempDirectory("settledesk-anchors-" + database).toString());
 	}
 
 	private static double captures(String base, String token, List<String[]> terminals, int clients, int seconds,

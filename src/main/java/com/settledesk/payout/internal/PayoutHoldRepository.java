@@ -9,6 +9,7 @@ import java.util.UUID;
 
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.support.SqlArrayValue;
 import org.springframework.stereotype.Repository;
 
 import com.settledesk.shared.MerchantId;
@@ -53,12 +54,18 @@ class PayoutHoldRepository {
 			.param("ids", merchantIds).query(UUID.class).list());
 	}
 
-	/** Locks the merchants' guard rows for this transaction; those another sweep holds are left out (SKIP LOCKED). */
+	/**
+	 * Locks the merchants' guard rows for this transaction; those another sweep holds are left out (SKIP LOCKED). The
+	 * ids go as one array: a first sweep of many merchants finds the guard table without statistics yet, and
+	 * PostgreSQL then scans it, testing each row against a list of a thousand parameters (850 ms a chunk at 100,000
+	 * merchants); against one array value it hashes the array instead.
+	 */
 	Set<UUID> lockForSweep(List<UUID> merchantIds) {
 		batch.batchUpdate("INSERT INTO payout_sweep_guard (merchant_id) VALUES (?) ON CONFLICT DO NOTHING",
 				merchantIds.stream().map(id -> new Object[] { id }).toList());
 		return new HashSet<>(jdbc.sql("""
-				SELECT merchant_id FROM payout_sweep_guard WHERE merchant_id IN (:ids) ORDER BY merchant_id
-				FOR UPDATE SKIP LOCKED""").param("ids", merchantIds).query(UUID.class).list());
+				SELECT merchant_id FROM payout_sweep_guard WHERE merchant_id = ANY(:ids) ORDER BY merchant_id
+				FOR UPDATE SKIP LOCKED""").param("ids", new SqlArrayValue("uuid", merchantIds.toArray()))
+			.query(UUID.class).list());
 	}
 }
