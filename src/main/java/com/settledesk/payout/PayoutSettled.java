@@ -6,8 +6,4 @@ package com.settledesk.payout;
  * held until it changes or finance releases them.
  */
 public record PayoutSettled(PayoutView payout, boolean merchantHeld) {
-
-	public PayoutSettled(PayoutView payout) {
-		this(payout, false);
-	}
 }

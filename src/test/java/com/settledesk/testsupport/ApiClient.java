@@ -127,11 +127,7 @@ public class ApiClient {
 	public String webLogin(String username) {
 		Response form = send(builder("/login", null).header("Accept", "text/html").GET());
 		String cookie = sessionCookie(form);
-		var csrf = java.util.regex.Pattern.compile("name=\"_csrf\"[^>]*content=\"([^\"]+)\"").matcher(form.body());
-		if (!csrf.find()) {
-			throw new IllegalStateException("No CSRF token on the login page");
-		}
-		String body = "username=" + username + "&password=" + DEMO_PASSWORD + "&_csrf=" + csrf.group(1);
+		String body = "username=" + username + "&password=" + DEMO_PASSWORD + "&_csrf=" + csrfToken(form, "/login");
 		Response login = send(builder("/login", null).header("Cookie", cookie)
 			.header("Content-Type", "application/x-www-form-urlencoded").POST(HttpRequest.BodyPublishers.ofString(body)));
 		if (login.status() != 302 || login.header("Location").contains("error")) {
@@ -144,13 +140,18 @@ public class ApiClient {
 	/** Opens a page without a login and submits a form to {@code action} with its CSRF token, as a browser would. */
 	public Response submitAnonymousForm(String page, String action, String fields) {
 		Response form = send(builder(page, null).header("Accept", "text/html").GET());
-		var csrf = java.util.regex.Pattern.compile("name=\"_csrf\"[^>]*content=\"([^\"]+)\"").matcher(form.body());
-		if (!csrf.find()) {
-			throw new IllegalStateException("No CSRF token on " + page);
-		}
-		String body = (fields.isEmpty() ? "" : fields + "&") + "_csrf=" + csrf.group(1);
+		String body = (fields.isEmpty() ? "" : fields + "&") + "_csrf=" + csrfToken(form, page);
 		return send(builder(action, null).header("Cookie", sessionCookie(form)).header("Accept", "text/html")
 			.header("Content-Type", "application/x-www-form-urlencoded").POST(HttpRequest.BodyPublishers.ofString(body)));
+	}
+
+	/** The CSRF token a page carries in its head, as the browser's scripts read it. */
+	private static String csrfToken(Response page, String path) {
+		var csrf = java.util.regex.Pattern.compile("name=\"_csrf\"[^>]*content=\"([^\"]+)\"").matcher(page.body());
+		if (!csrf.find()) {
+			throw new IllegalStateException("No CSRF token on " + path);
+		}
+		return csrf.group(1);
 	}
 
 	private static String sessionCookie(Response response) {

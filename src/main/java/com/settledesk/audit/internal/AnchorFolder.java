@@ -34,10 +34,6 @@ final class AnchorFolder {
 		this.folder = folder;
 	}
 
-	Path folder() {
-		return folder;
-	}
-
 	/** Writes the anchor as a new file; an anchor of the same head written at the same millisecond is kept once. */
 	void append(Anchor anchor) {
 		Path file = folder.resolve("anchor-%019d-%013d.txt".formatted(anchor.seq(), anchor.at().toEpochMilli()));

@@ -39,7 +39,7 @@ class ChainUpgrade implements SmartLifecycle {
 	@Override
 	public void start() {
 		running = true;
-		if (!chain.hasUnsealedEntries()) {
+		if (chain.firstUnsealedSeq().isEmpty()) {
 			return;
 		}
 		try {

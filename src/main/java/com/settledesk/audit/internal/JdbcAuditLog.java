@@ -172,10 +172,6 @@ class JdbcAuditLog implements AuditLog {
 			.param("prev", prevHash).param("hash", hash).param("keyId", keyId).param("seq", seq).update();
 	}
 
-	boolean hasUnsealedEntries() {
-		return firstUnsealedSeq().isPresent();
-	}
-
 	Optional<Long> firstUnsealedSeq() {
 		return jdbc.sql("SELECT MIN(seq) FROM audit_entry WHERE key_id IS NULL").query(Long.class).optional();
 	}

@@ -71,7 +71,9 @@ class ReconciliationPagesController {
 		model.addAttribute("uploads", uploads);
 		// The result of the newest file accepted, which a refused one after it must not seem to be.
 		model.addAttribute("latestRun", uploads.stream().filter(ReconciliationUpload::accepted).findFirst()
-			.map(u -> reconciliations.run(u.runId())).orElse(runs.isEmpty() ? null : runs.get(0)));
+			.map(u -> runs.stream().filter(r -> r.id().equals(u.runId())).findFirst()
+				.orElseGet(() -> reconciliations.run(u.runId())))
+			.orElse(runs.isEmpty() ? null : runs.get(0)));
 		model.addAttribute("yesterday", LocalDate.ofInstant(clock.instant(), ClockConfiguration.DISPLAY_ZONE).minusDays(1));
 		model.addAttribute("disputes", disputes.open(100));
 		return "console/reconciliation";

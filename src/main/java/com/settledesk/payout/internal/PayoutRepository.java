@@ -141,10 +141,6 @@ class PayoutRepository {
 		return counts;
 	}
 
-	boolean exists(UUID id) {
-		return jdbc.sql("SELECT COUNT(*) FROM payout WHERE id = :id").param("id", id).query(Long.class).single() > 0;
-	}
-
 	private static Payout payout(ResultSet rs, int row) throws SQLException {
 		return new Payout(rs.getObject("id", UUID.class), new MerchantId(rs.getObject("merchant_id", UUID.class)),
 				rs.getString("mode"), Money.ofFen(rs.getLong("gross_fen")), Money.ofFen(rs.getLong("fee_fen")),

@@ -43,7 +43,7 @@ class AuditInsiderIntegrationTests {
 	AuditAnchoring anchoring;
 
 	@Autowired
-	AnchorFolder folder;
+	AuditProperties properties;
 
 	@Autowired
 	ChainUpgrade upgrade;
@@ -107,7 +107,7 @@ class AuditInsiderIntegrationTests {
 		recordThree();
 		Anchor anchor = anchoring.anchorNow().orElseThrow();
 		java.nio.file.Path file;
-		try (var files = java.nio.file.Files.list(folder.folder())) {
+		try (var files = java.nio.file.Files.list(properties.anchorDirectory())) {
 			file = files.filter(f -> f.getFileName().toString().startsWith("anchor-%019d-".formatted(anchor.seq())))
 				.findFirst().orElseThrow();
 		}

@@ -316,7 +316,7 @@ class WebhookIntegrationTests {
 				com.settledesk.shared.Money.ofFen(9950), com.settledesk.payout.PayoutStatus.FAILED, UUID.randomUUID(),
 				"622202*********6788", 2, "账户已冻结", clock.instant(), clock.instant(), null, clock.instant());
 		for (Object event : List.of(new com.settledesk.payout.PayoutsCreated(List.of(payout.id())),
-				new com.settledesk.payout.PayoutSettled(payout))) {
+				new com.settledesk.payout.PayoutSettled(payout, false))) {
 			assertThat(json.readValue(json.writeValueAsString(event), event.getClass())).isEqualTo(event);
 		}
 	}
