@@ -16,6 +16,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.UUID;
+import java.util.stream.Collectors;
 
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.dao.DuplicateKeyException;
@@ -235,11 +236,10 @@ class CaptureService implements Transactions {
 					Posting.credit(LedgerAccount.FEE_REVENUE, t.fee()))));
 		}
 		ledger.postAll(entries);
-		List<UUID> inserted = results.values().stream().filter(r -> !r.duplicate()).map(r -> r.transaction().id())
-			.toList();
-		for (int from = 0; from < inserted.size(); from += TransactionsCaptured.MAX_IDS) {
-			events.publishEvent(new TransactionsCaptured(List.copyOf(inserted.subList(from,
-					Math.min(inserted.size(), from + TransactionsCaptured.MAX_IDS)))));
+		for (int from = 0; from < rows.size(); from += TransactionsCaptured.MAX_IDS) {
+			List<CapturedTransaction> chunk = rows.subList(from, Math.min(rows.size(), from + TransactionsCaptured.MAX_IDS));
+			events.publishEvent(new TransactionsCaptured(chunk.stream().map(CapturedTransaction::id).toList(),
+					chunk.stream().map(CapturedTransaction::merchantId).collect(Collectors.toUnmodifiableSet())));
 		}
 		return results;
 	}

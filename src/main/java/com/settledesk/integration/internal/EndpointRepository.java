@@ -76,6 +76,17 @@ class EndpointRepository {
 			.list().stream().filter(java.util.Objects::nonNull).collect(Collectors.toSet());
 	}
 
+	/** Whether an active endpoint of one of these merchants subscribed to the type. */
+	boolean anySubscribed(Set<MerchantId> merchantIds, EventType type) {
+		if (merchantIds.isEmpty()) {
+			return false;
+		}
+		return jdbc.sql("SELECT event_types FROM webhook_endpoint WHERE merchant_id IN (:ids) AND status = 'ACTIVE'")
+			.param("ids", merchantIds.stream().map(MerchantId::value).toList())
+			.query((rs, row) -> Arrays.asList(rs.getString(1).split(",")).contains(type.name()))
+			.list().contains(true);
+	}
+
 	long countActive(MerchantId merchantId) {
 		return jdbc.sql("SELECT COUNT(*) FROM webhook_endpoint WHERE merchant_id = :m AND status <> 'DELETED'")
 			.param("m", merchantId.value()).query(Long.class).single();

@@ -15,7 +15,6 @@ import org.springframework.stereotype.Component;
 import com.settledesk.acquiring.CapturedTransaction;
 import com.settledesk.acquiring.TransactionUndone;
 import com.settledesk.acquiring.Transactions;
-import com.settledesk.acquiring.TransactionsCaptured;
 import com.settledesk.cardchange.ChangeRequestStatusChanged;
 import com.settledesk.integration.EventType;
 import com.settledesk.merchant.Merchants;
@@ -65,16 +64,10 @@ class EventFeed {
 		this.clock = clock;
 	}
 
-	/**
-	 * Sales are the one event of every capture: without RabbitMQ, only those of merchants with a subscribed endpoint
-	 * are recorded (and without any such merchant nothing is read), so that the feed costs captures next to nothing.
-	 */
+	/** Sales of merchants with a subscribed endpoint (or all, with RabbitMQ on): {@link SalesFilter} chose them. */
 	@ApplicationModuleListener
-	void on(TransactionsCaptured e) {
+	void on(SalesToRecord e) {
 		Set<MerchantId> wanted = rabbitEnabled ? Set.of() : endpoints.merchantsSubscribedTo(EventType.TRANSACTION_CAPTURED);
-		if (!rabbitEnabled && wanted.isEmpty()) {
-			return;
-		}
 		Batch batch = new Batch();
 		for (CapturedTransaction t : transactions.byIds(e.transactionIds()).values().stream()
 			.filter(t -> rabbitEnabled || wanted.contains(t.merchantId()))

@@ -302,11 +302,35 @@ class WebhookIntegrationTests {
 	}
 
 	@Test
+	void a_sale_is_handed_to_the_feed_only_when_an_endpoint_of_its_merchant_subscribed_to_sales() {
+		register("payout.paid");
+		long before = salesPublications();
+		capture(100L);
+		assertThat(salesPublications()).isEqualTo(before);
+		register("transaction.captured");
+		capture(200L);
+		assertThat(salesPublications()).isEqualTo(before + 1);
+		List<LoggedRequest> requests = received(1, Duration.ofMillis(100));
+		assertThat(json.readTree(requests.get(0).getBodyAsString()).get("data").get("amountFen").asLong())
+			.isEqualTo(200);
+	}
+
+	long salesPublications() {
+		return jdbc.sql("SELECT COUNT(*) FROM event_publication WHERE event_type LIKE '%SalesToRecord'")
+			.query(Long.class).single();
+	}
+
+	void capture(long fen) {
+		transactions.capture(new com.settledesk.acquiring.Capture("RRN" + UUID.randomUUID().toString().substring(0, 16),
+				merchant.profile().merchantNo(), merchant.terminalSn(), "QR_WECHAT", "NONE", fen, clock.instant()));
+	}
+
+	@Test
 	void the_domain_events_survive_the_publication_registrys_json_round_trip() {
 		var t = transactions.capture(new com.settledesk.acquiring.Capture("RRN" + UUID.randomUUID().toString()
 			.substring(0, 16), merchant.profile().merchantNo(), merchant.terminalSn(), "QR_WECHAT", "NONE", 100L,
 				clock.instant())).transaction();
-		for (Object event : List.of(new com.settledesk.acquiring.TransactionsCaptured(List.of(t.id())),
+		for (Object event : List.of(new SalesToRecord(List.of(t.id())),
 				new com.settledesk.acquiring.TransactionUndone(t), new IntegrationEventsRecorded(List.of(
 						UUID.randomUUID())))) {
 			assertThat(json.readValue(json.writeValueAsString(event), event.getClass())).isEqualTo(event);
