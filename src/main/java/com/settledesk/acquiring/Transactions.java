@@ -23,6 +23,13 @@ public interface Transactions {
 	List<BatchOutcome> captureAll(List<Capture> captures);
 
 	/**
+	 * As {@link #captureAll}, in the caller's transaction, for a caller that checked its references are new (the
+	 * terminal host, by its STANs): they are not looked up first, so a reference taken after all — by another
+	 * channel — fails the caller's transaction with a {@code DuplicateKeyException} for the caller to answer.
+	 */
+	List<BatchOutcome> captureAllNew(List<Capture> captures);
+
+	/**
 	 * Refunds a captured transaction in full: its posting is reversed, fee included. With an idempotency key the
 	 * same key again answers the first refund (never a conflict for a refund that succeeded); the key reused for
 	 * another transaction or the other undo is a 422. Without a key, undoing twice is a conflict.

@@ -89,6 +89,22 @@ class CaptureIntegrationTests {
 	}
 
 	@Test
+	void a_capture_sent_again_after_it_left_the_time_window_still_answers_the_first_result() {
+		Map<String, Object> body = capture(4200, "QR_ALIPAY", "NONE");
+		Response first = api.post(CAPTURE, body, api.token("gateway"));
+		assertThat(first.status()).isEqualTo(201);
+		clock.advance(Duration.ofDays(40));
+		try {
+			Response again = api.post(CAPTURE, body, api.token("gateway"));
+			assertThat(again.status()).as(again.body()).isEqualTo(200);
+			assertThat(again.json().get("id")).isEqualTo(first.json().get("id"));
+		}
+		finally {
+			clock.advance(Duration.ofDays(-40));
+		}
+	}
+
+	@Test
 	void bad_captures_are_refused_field_by_field_and_post_nothing() {
 		Map<String, Object> body = capture(0, "CARD_CHIP", "NONE");
 		body.put("terminalSn", "T200000001");

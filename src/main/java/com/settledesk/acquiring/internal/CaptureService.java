@@ -25,6 +25,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
 import com.settledesk.acquiring.Capture;
@@ -100,14 +101,18 @@ class CaptureService implements Transactions {
 
 	@Override
 	public List<BatchOutcome> captureAll(List<Capture> captures) {
+		// A caller's transaction cannot be tried again, so inside one the references are looked up first.
+		boolean canRetry = !TransactionSynchronizationManager.isActualTransactionActive();
 		for (int attempt = 1;; attempt++) {
+			boolean lookUpFirst = attempt > 1 || !canRetry;
 			try {
-				return transactions.execute(tx -> captureInOneTransaction(captures));
+				return transactions.execute(tx -> captureInOneTransaction(captures, lookUpFirst));
 			}
 			catch (DuplicateKeyException e) {
-				// A concurrent capture took one of the references since they were looked up, so the insert hit the
-				// unique key: the next attempt finds it and answers it as the duplicate it is. (Inside a caller's
-				// transaction — the terminal host's group commit — the caller answers the group one by one instead.)
+				// A reference was taken before — sent again, or by a concurrent capture — so the insert hit the
+				// unique key: the next attempt looks the references up and answers those as the duplicates they
+				// are. (Inside a caller's transaction — the terminal host's group commit — the caller answers the
+				// group one by one instead.)
 				if (attempt == 3) {
 					throw e;
 				}
@@ -115,9 +120,19 @@ class CaptureService implements Transactions {
 		}
 	}
 
-	private List<BatchOutcome> captureInOneTransaction(List<Capture> captures) {
-		Map<String, CapturedTransaction> known = findByReferences(captures.stream().map(Capture::reference)
-			.filter(CaptureService::validReference).toList());
+	@Override
+	public List<BatchOutcome> captureAllNew(List<Capture> captures) {
+		return transactions.execute(tx -> captureInOneTransaction(captures, false));
+	}
+
+	/**
+	 * A first attempt does not look the references up: a reference sent again is rare and the unique key finds it
+	 * anyway, so most captures save that round trip. A capture refused by the rules is still answered as the
+	 * duplicate of the transaction its reference already names.
+	 */
+	private List<BatchOutcome> captureInOneTransaction(List<Capture> captures, boolean lookUpFirst) {
+		Map<String, CapturedTransaction> known = lookUpFirst ? findByReferences(captures.stream().map(Capture::reference)
+			.filter(CaptureService::validReference).toList()) : new HashMap<>();
 		Map<String, MerchantProfile> merchantsByNo = merchants.findByMerchantNos(captures.stream()
 			.map(Capture::merchantNo).filter(Objects::nonNull).toList());
 		Map<String, TerminalView> terminalsBySn = terminals.findBySerialNos(captures.stream()
@@ -145,6 +160,9 @@ class CaptureService implements Transactions {
 					outcomes[i] = new BatchOutcome(null, violations);
 				}
 			}
+		}
+		if (!lookUpFirst) {
+			answerRefusedDuplicates(captures, outcomes);
 		}
 		Map<String, CaptureResult> results = insert(accepted);
 		for (int i = 0; i < captures.size(); i++) {
@@ -425,6 +443,27 @@ class CaptureService implements Transactions {
 				.query(CaptureService::map).list().forEach(t -> found.put(t.reference(), t));
 		}
 		return found;
+	}
+
+	/** Refused captures whose reference names an earlier transaction are that transaction's duplicates. */
+	private void answerRefusedDuplicates(List<Capture> captures, BatchOutcome[] outcomes) {
+		List<String> refused = new ArrayList<>();
+		for (int i = 0; i < captures.size(); i++) {
+			if (outcomes[i] != null && outcomes[i].isRejected() && validReference(captures.get(i).reference())) {
+				refused.add(captures.get(i).reference());
+			}
+		}
+		if (refused.isEmpty()) {
+			return;
+		}
+		Map<String, CapturedTransaction> known = findByReferences(refused);
+		for (int i = 0; i < captures.size(); i++) {
+			CapturedTransaction earlier = outcomes[i] != null && outcomes[i].isRejected()
+					? known.get(captures.get(i).reference()) : null;
+			if (earlier != null) {
+				outcomes[i] = new BatchOutcome(new CaptureResult(earlier, true), List.of());
+			}
+		}
 	}
 
 	private static boolean validReference(String reference) {

@@ -133,7 +133,7 @@ class HostTransactions {
 					plan.host().stan())))
 			.toList();
 		List<Transactions.BatchOutcome> outcomes = taken.isEmpty() ? List.of()
-				: transactions.captureAll(taken.stream().map(PurchasePlan::capture).toList());
+				: transactions.captureAllNew(taken.stream().map(PurchasePlan::capture).toList());
 		Map<PurchasePlan, byte[]> answers = new IdentityHashMap<>();
 		List<NewAnswer> stored = new ArrayList<>();
 		for (int i = 0; i < taken.size(); i++) {
