@@ -26,6 +26,12 @@ public interface WebhookEndpoints {
 	/** Delivers the event to the endpoint again, now (also one that was given up or delivered). */
 	void redeliver(CurrentUser owner, UUID id, UUID eventId);
 
+	/**
+	 * Sends to an endpoint disabled after failing for too long again, from now; its deliveries still waiting go
+	 * first. Its address is checked again as at registration.
+	 */
+	void enable(CurrentUser owner, UUID id);
+
 	/** Sends a test event to this endpoint only; answers its id. */
 	UUID ping(CurrentUser owner, UUID id);
 

@@ -124,6 +124,14 @@ class EndpointRepository {
 			.param("id", id).param("cutoff", Timestamps.toDb(cutoff)).update() == 1;
 	}
 
+	/** Makes a disabled endpoint active again, its failures forgotten; answers whether it was disabled. */
+	boolean enable(UUID id) {
+		return jdbc.sql("""
+				UPDATE webhook_endpoint SET status = 'ACTIVE', failing_since = NULL, version = version + 1
+				WHERE id = :id AND status = 'DISABLED'""")
+			.param("id", id).update() == 1;
+	}
+
 	private static String join(Set<EventType> types) {
 		return types.stream().map(Enum::name).sorted().collect(Collectors.joining(","));
 	}

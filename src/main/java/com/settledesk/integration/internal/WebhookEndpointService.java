@@ -133,6 +133,23 @@ class WebhookEndpointService implements WebhookEndpoints {
 
 	@Override
 	@Transactional
+	public void enable(CurrentUser owner, UUID id) {
+		Endpoint endpoint = find(owner, id);
+		try {
+			guard.checkedUrl(endpoint.url());
+		}
+		catch (ValidationFailedException | TargetGuard.TargetRefused e) {
+			throw new ValidationFailedException(new FieldViolation("url", "TARGET_NOT_ALLOWED"));
+		}
+		if (!endpoints.enable(endpoint.id())) {
+			throw new StateConflictException("ENDPOINT_NOT_DISABLED", "Only a disabled endpoint can be enabled");
+		}
+		audit.record(AuditEvent.of("WEBHOOK_ENDPOINT_ENABLED", "WEBHOOK_ENDPOINT", id.toString()).by(owner.username())
+			.after(Map.of("url", endpoint.url())));
+	}
+
+	@Override
+	@Transactional
 	public UUID ping(CurrentUser owner, UUID id) {
 		Endpoint endpoint = find(owner, id);
 		if (!"ACTIVE".equals(endpoint.status())) {

@@ -65,6 +65,12 @@ class WebhookEndpointController {
 		return ResponseEntity.accepted().build();
 	}
 
+	@PostMapping("/api/v1/merchant/webhook-endpoints/{id}/enable")
+	ResponseEntity<Void> enable(CurrentUser owner, @PathVariable String id) {
+		endpoints.enable(owner, parse(id));
+		return ResponseEntity.noContent().build();
+	}
+
 	@PostMapping("/api/v1/merchant/webhook-endpoints/{id}/ping")
 	ResponseEntity<Map<String, String>> ping(CurrentUser owner, @PathVariable String id) {
 		return ResponseEntity.accepted().body(Map.of("eventId", endpoints.ping(owner, parse(id)).toString()));

@@ -81,12 +81,25 @@ class WebhookPagesController {
 
 	@PostMapping("/settings/webhooks/{id}/ping")
 	String ping(CurrentUser owner, @PathVariable String id, RedirectAttributes redirect) {
+		return act(redirect, "webhooks.pingQueued", () -> endpoints.ping(owner, WebhookEndpointController.parse(id)));
+	}
+
+	@PostMapping("/settings/webhooks/{id}/enable")
+	String enable(CurrentUser owner, @PathVariable String id, RedirectAttributes redirect) {
+		return act(redirect, "webhooks.enabled", () -> endpoints.enable(owner, WebhookEndpointController.parse(id)));
+	}
+
+	/** Does the action and says so on the page, or why it could not be done. */
+	private static String act(RedirectAttributes redirect, String done, Runnable action) {
 		try {
-			endpoints.ping(owner, WebhookEndpointController.parse(id));
-			redirect.addFlashAttribute("done", "webhooks.pingQueued");
+			action.run();
+			redirect.addFlashAttribute("done", done);
 		}
 		catch (StateConflictException e) {
 			redirect.addFlashAttribute("problem", "problem." + e.code() + ".detail");
+		}
+		catch (ValidationFailedException e) {
+			redirect.addFlashAttribute("problem", "webhooks.enableRefused");
 		}
 		return "redirect:/settings/webhooks";
 	}

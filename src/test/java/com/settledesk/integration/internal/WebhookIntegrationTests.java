@@ -230,6 +230,30 @@ class WebhookIntegrationTests {
 	}
 
 	@Test
+	void the_owner_enables_a_disabled_endpoint_again_and_its_waiting_event_goes_first() {
+		receiver.stubFor(post(urlEqualTo("/hook")).willReturn(aResponse().withStatus(500)));
+		String endpoint = register("ticket.status_changed").split("\\|")[1];
+		String enable = "/api/v1/merchant/webhook-endpoints/" + endpoint + "/enable";
+		assertThat(api.post(enable, Map.of(), owner).status()).isEqualTo(409);
+		openTicket("down " + UUID.randomUUID());
+		await().atMost(Duration.ofSeconds(20)).until(() -> {
+			clock.advance(Duration.ofMinutes(1));
+			dispatcher.dispatch();
+			return api.get("/api/v1/merchant/webhook-endpoints", owner).body().contains("DISABLED");
+		});
+		var stranger = fixtures.individual();
+		assertThat(api.post(enable, Map.of(), api.token(stranger.owner())).status()).isEqualTo(404);
+		receiver.resetRequests();
+		receiver.stubFor(post(urlEqualTo("/hook")).willReturn(aResponse().withStatus(204)));
+		assertThat(api.post(enable, Map.of(), owner).status()).isEqualTo(204);
+		assertThat(api.get("/api/v1/merchant/webhook-endpoints", owner).body()).contains("ACTIVE")
+			.doesNotContain("DISABLED");
+		assertThat(received(1, Duration.ofSeconds(1))).isNotEmpty();
+		assertThat(jdbc.sql("SELECT COUNT(*) FROM audit_entry WHERE action = 'WEBHOOK_ENDPOINT_ENABLED' AND target_id = :id")
+			.param("id", endpoint).query(Long.class).single()).isEqualTo(1);
+	}
+
+	@Test
 	void a_ping_goes_to_its_endpoint_only_and_another_merchants_endpoint_is_not_found() {
 		String endpoint = register("ticket.status_changed").split("\\|")[1];
 		var ping = api.post("/api/v1/merchant/webhook-endpoints/" + endpoint + "/ping", Map.of(), owner);

@@ -35,6 +35,9 @@ class WebhookPagesBrowserTests extends Browsers {
 	@Autowired
 	WebhookDispatcher dispatcher;
 
+	@Autowired
+	org.springframework.jdbc.core.simple.JdbcClient jdbc;
+
 	@Test
 	void an_owner_registers_an_endpoint_sees_the_secret_once_and_a_test_delivery_in_the_log() {
 		WireMockServer receiver = new WireMockServer(wireMockConfig().dynamicPort());
@@ -70,6 +73,17 @@ class WebhookPagesBrowserTests extends Browsers {
 				page.screenshot(new Page.ScreenshotOptions().setPath(screenshot("webhooks-390")).setFullPage(true));
 				Object wider = page.evaluate("() => document.documentElement.scrollWidth > window.innerWidth");
 				org.assertj.core.api.Assertions.assertThat(wider).isEqualTo(false);
+
+				// disabled after failing for too long (as the dispatcher does), then enabled again by the owner
+				jdbc.sql("UPDATE webhook_endpoint SET status = 'DISABLED' WHERE merchant_id = :m")
+					.param("m", merchant.profile().id().value()).update();
+				page.reload();
+				assertThat(page.locator(".endpoint .badge").first()).containsText("已停用");
+				page.screenshot(new Page.ScreenshotOptions().setPath(screenshot("webhooks-disabled-390")).setFullPage(true));
+				page.locator(".endpoint .enable").first().click();
+				assertThat(page.locator("#webhooks-done")).containsText("重新启用");
+				assertThat(page.locator(".endpoint .badge").first()).containsText("正常");
+				assertThat(page.locator(".endpoint .enable")).hasCount(0);
 			}
 		}
 		finally {
