@@ -27,8 +27,8 @@ public interface WebhookEndpoints {
 	void redeliver(CurrentUser owner, UUID id, UUID eventId);
 
 	/**
-	 * Sends to an endpoint disabled after failing for too long again, from now; its deliveries still waiting go
-	 * first. Its address is checked again as at registration.
+	 * Sends to an endpoint disabled after failing for too long again, from now on; its address is checked again as
+	 * at registration. Deliveries given up while it was disabled can be sent again one by one ({@link #redeliver}).
 	 */
 	void enable(CurrentUser owner, UUID id);
 

@@ -230,7 +230,7 @@ class WebhookIntegrationTests {
 	}
 
 	@Test
-	void the_owner_enables_a_disabled_endpoint_again_and_its_waiting_event_goes_first() {
+	void the_owner_enables_a_disabled_endpoint_again_and_it_gets_the_events_from_then_on() {
 		receiver.stubFor(post(urlEqualTo("/hook")).willReturn(aResponse().withStatus(500)));
 		String endpoint = register("ticket.status_changed").split("\\|")[1];
 		String enable = "/api/v1/merchant/webhook-endpoints/" + endpoint + "/enable";
@@ -245,10 +245,15 @@ class WebhookIntegrationTests {
 		assertThat(api.post(enable, Map.of(), api.token(stranger.owner())).status()).isEqualTo(404);
 		receiver.resetRequests();
 		receiver.stubFor(post(urlEqualTo("/hook")).willReturn(aResponse().withStatus(204)));
+		dispatcher.dispatch();
 		assertThat(api.post(enable, Map.of(), owner).status()).isEqualTo(204);
 		assertThat(api.get("/api/v1/merchant/webhook-endpoints", owner).body()).contains("ACTIVE")
 			.doesNotContain("DISABLED");
-		assertThat(received(1, Duration.ofSeconds(1))).isNotEmpty();
+		String subject = "back " + UUID.randomUUID();
+		openTicket(subject);
+		List<LoggedRequest> after = received(1, Duration.ofSeconds(1));
+		assertThat(after).extracting(r -> json.readTree(r.getBodyAsString()).get("type").asString())
+			.contains("ticket.status_changed");
 		assertThat(jdbc.sql("SELECT COUNT(*) FROM audit_entry WHERE action = 'WEBHOOK_ENDPOINT_ENABLED' AND target_id = :id")
 			.param("id", endpoint).query(Long.class).single()).isEqualTo(1);
 	}
