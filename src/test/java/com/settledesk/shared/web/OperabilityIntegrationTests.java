@@ -41,6 +41,9 @@ class OperabilityIntegrationTests {
 		assertThat(css.status()).isEqualTo(200);
 		assertThat(css.header("Cache-Control")).contains("max-age=31536000", "immutable", "public");
 		assertThat(css.header("Content-Encoding")).isEqualTo("gzip");
+		assertThat(css.header("X-Content-Type-Options")).isEqualTo("nosniff");
+		assertThat(css.header("Permissions-Policy")).contains("camera=()");
+		assertThat(css.header("Set-Cookie")).isNull();
 		assertThat(api.get("/api/v1/merchant/profile", null).header("Referrer-Policy")).isNotBlank();
 		for (String own : List.of("/css/app-[0-9a-f]{32}\\.css", "/js/app-[0-9a-f]{32}\\.js")) {
 			var link = java.util.regex.Pattern.compile(own).matcher(login.body());
@@ -54,6 +57,13 @@ class OperabilityIntegrationTests {
 		var health = api.get("/actuator/health", null);
 		assertThat(health.status()).isEqualTo(200);
 		assertThat(health.json().get("status").asString()).isEqualTo("UP");
+		for (String probe : List.of("/actuator/health/liveness", "/actuator/health/readiness")) {
+			var answer = api.get(probe, null);
+			assertThat(answer.status()).as(probe).isEqualTo(200);
+			assertThat(answer.json().get("status").asString()).isEqualTo("UP");
+			assertThat(answer.header("Referrer-Policy")).isEqualTo("strict-origin-when-cross-origin");
+			assertThat(answer.header("Set-Cookie")).isNull();
+		}
 	}
 
 	@Test
