@@ -44,6 +44,7 @@ class OperabilityIntegrationTests {
 		assertThat(css.header("X-Content-Type-Options")).isEqualTo("nosniff");
 		assertThat(css.header("Permissions-Policy")).contains("camera=()");
 		assertThat(css.header("Set-Cookie")).isNull();
+		assertThat(css.header("Last-Modified")).as("a hashed URL never needs revalidating").isNull();
 		assertThat(api.get("/api/v1/merchant/profile", null).header("Referrer-Policy")).isNotBlank();
 		for (String own : List.of("/css/app-[0-9a-f]{32}\\.css", "/js/app-[0-9a-f]{32}\\.js")) {
 			var link = java.util.regex.Pattern.compile(own).matcher(login.body());
