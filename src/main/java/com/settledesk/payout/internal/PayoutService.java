@@ -284,10 +284,12 @@ class PayoutService implements Payouts {
 	/**
 	 * Hands due payouts to the bank, one at a time, each claimed with FOR UPDATE SKIP LOCKED. A payout handed over
 	 * before without a definite answer — a timeout, or a crash between the call and saving its answer — is first
-	 * asked about: the bank's word settles it, and only a bank that never received it gets it again.
+	 * asked about: the bank's word settles it, and only a bank that never received it gets it again. One run at a
+	 * time in this instance: a run asked for ({@link BankRound}) waits for a scheduled one that has claimed payouts
+	 * to hand them over, instead of finding them locked and going on to send a file without them.
 	 */
 	@Scheduled(fixedDelayString = "${settledesk.payout.submit-interval:1s}")
-	void submitDue() {
+	synchronized void submitDue() {
 		for (int i = 0; i < 200; i++) {
 			Optional<Claimed> claimed = tx.execute(status -> claim());
 			if (claimed == null || claimed.isEmpty()) {
@@ -313,9 +315,9 @@ class PayoutService implements Payouts {
 		return known;
 	}
 
-	/** Collects returns the bank reports for payouts it had paid. */
+	/** Collects returns the bank reports for payouts it had paid; one run at a time, as {@link #submitDue}. */
 	@Scheduled(fixedDelayString = "${settledesk.payout.returns-interval:2s}")
-	void collectReturns() {
+	synchronized void collectReturns() {
 		for (BankChannel.Return returned : bank.collectReturns()) {
 			tx.executeWithoutResult(status -> returned(returned.payoutId(), returned.reason()));
 		}
