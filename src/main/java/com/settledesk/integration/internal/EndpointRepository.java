@@ -68,23 +68,16 @@ class EndpointRepository {
 			.param("m", merchantId.value()).query(EndpointRepository::endpoint).list();
 	}
 
-	/** The merchants with an active endpoint that wants this type. */
-	Set<MerchantId> merchantsSubscribedTo(EventType type) {
-		return jdbc.sql("SELECT merchant_id, event_types FROM webhook_endpoint WHERE status = 'ACTIVE'")
+	/** Those of these merchants with an active endpoint subscribed to the type. */
+	Set<MerchantId> subscribedAmong(Set<MerchantId> merchantIds, EventType type) {
+		if (merchantIds.isEmpty()) {
+			return Set.of();
+		}
+		return jdbc.sql("SELECT merchant_id, event_types FROM webhook_endpoint WHERE merchant_id IN (:ids) AND status = 'ACTIVE'")
+			.param("ids", merchantIds.stream().map(MerchantId::value).toList())
 			.query((rs, row) -> Arrays.asList(rs.getString(2).split(",")).contains(type.name())
 					? new MerchantId(rs.getObject(1, UUID.class)) : null)
 			.list().stream().filter(java.util.Objects::nonNull).collect(Collectors.toSet());
-	}
-
-	/** Whether an active endpoint of one of these merchants subscribed to the type. */
-	boolean anySubscribed(Set<MerchantId> merchantIds, EventType type) {
-		if (merchantIds.isEmpty()) {
-			return false;
-		}
-		return jdbc.sql("SELECT event_types FROM webhook_endpoint WHERE merchant_id IN (:ids) AND status = 'ACTIVE'")
-			.param("ids", merchantIds.stream().map(MerchantId::value).toList())
-			.query((rs, row) -> Arrays.asList(rs.getString(1).split(",")).contains(type.name()))
-			.list().contains(true);
 	}
 
 	long countActive(MerchantId merchantId) {

@@ -67,9 +67,12 @@ class EventFeed {
 	/** Sales of merchants with a subscribed endpoint (or all, with RabbitMQ on): {@link SalesFilter} chose them. */
 	@ApplicationModuleListener
 	void on(SalesToRecord e) {
-		Set<MerchantId> wanted = rabbitEnabled ? Set.of() : endpoints.merchantsSubscribedTo(EventType.TRANSACTION_CAPTURED);
+		var sales = transactions.byIds(e.transactionIds()).values();
+		Set<MerchantId> wanted = rabbitEnabled ? Set.of() : endpoints.subscribedAmong(sales.stream()
+			.map(CapturedTransaction::merchantId).collect(java.util.stream.Collectors.toSet()),
+				EventType.TRANSACTION_CAPTURED);
 		Batch batch = new Batch();
-		for (CapturedTransaction t : transactions.byIds(e.transactionIds()).values().stream()
+		for (CapturedTransaction t : sales.stream()
 			.filter(t -> rabbitEnabled || wanted.contains(t.merchantId()))
 			.sorted(java.util.Comparator.comparing(CapturedTransaction::capturedAt)).toList()) {
 			batch.record(EventType.TRANSACTION_CAPTURED, t.merchantId(), "transaction:" + t.id() + ":CAPTURED",

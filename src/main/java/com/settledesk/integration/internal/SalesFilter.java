@@ -31,7 +31,7 @@ class SalesFilter {
 
 	@EventListener
 	void on(TransactionsCaptured e) {
-		if (rabbitEnabled || endpoints.anySubscribed(e.merchantIds(), EventType.TRANSACTION_CAPTURED)) {
+		if (rabbitEnabled || !endpoints.subscribedAmong(e.merchantIds(), EventType.TRANSACTION_CAPTURED).isEmpty()) {
 			events.publishEvent(new SalesToRecord(e.transactionIds()));
 		}
 	}
