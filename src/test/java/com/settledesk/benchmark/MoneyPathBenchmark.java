@@ -83,7 +83,7 @@ public final class MoneyPathBenchmark {
 	}
 
 	/**
-	 * Creates the database anew and points the app at it, with an anchor folder of its own and its scheduled money
+	 * Creates the database anew and points the app at it, with anchor and bank folders of its own and its scheduled money
 	 * jobs stopped. System properties, not builder defaults: they must win over application.properties, or the
 	 * scheduled sweep and payout jobs would run beside the measured ones.
 	 */
@@ -103,6 +103,9 @@ public final class MoneyPathBenchmark {
 		// A new database has a new audit chain: anchors of another database's chain would rightly disagree with it.
 		System.setProperty("settledesk.audit.anchor-directory",
 				java.nio.file.Files.createTempDirectory("settledesk-anchors-" + database).toString());
+		// A new database has no payouts: the simulated bank must not read the files of earlier runs beside the load.
+		System.setProperty("settledesk.bank.folder",
+				java.nio.file.Files.createTempDirectory("settledesk-bank-" + database).resolve("bank").toString());
 	}
 
 	private static double captures(String base, String token, List<String[]> terminals, int clients, int seconds,

@@ -9,6 +9,7 @@ import java.util.UUID;
 
 import org.junit.jupiter.api.Test;
 
+import com.prowidesoftware.swift.model.mx.JaxbContextLoader;
 import com.prowidesoftware.swift.model.mx.MxPain00100109;
 import com.settledesk.payout.internal.Iso20022Messages.Booking;
 import com.settledesk.payout.internal.Iso20022Messages.Debtor;
@@ -21,6 +22,15 @@ class Iso20022MessagesUnitTests {
 	private static final Debtor DEBTOR = new Debtor("结算台支付有限公司", "1001234509000012345", "ICBKCNBJ");
 	private static final UUID A = UUID.randomUUID();
 	private static final UUID B = UUID.randomUUID();
+
+	@Test
+	void everyMessageTypeIsReadAndWrittenWithOneJaxbContextBuiltOnce() throws Exception {
+		String xml = Iso20022Messages.pain001("SD20261127101530C", NOW, DEBTOR,
+				List.of(new Transfer(A, 100, "张三", "6222024000123456788", null)));
+		assertThat(Iso20022Messages.readPain001(xml)).hasSize(1);
+		MxPain00100109 mx = MxPain00100109.parse(xml);
+		assertThat(JaxbContextLoader.INSTANCE.get(mx)).isSameAs(JaxbContextLoader.INSTANCE.get(mx));
+	}
 
 	@Test
 	void aCreditTransferBatchParsesBackWithItsMandatoryElementsAndTotals() {
