@@ -79,12 +79,20 @@ class HostRecords {
 			VALUES (:id, :tid, :batch, :stan, :mti, :kind, :hash, :response, :code, :rrn, :auth, :amount, :panMasked,
 			    :panCipher, :entryMode, :originalRrn, :transaction, :reference, :merchant, FALSE, FALSE, :at)""";
 
+	/** Numbers a block of retrieval reference numbers holds; the sequence host_rrn_block steps by as many. */
+	static final int RRN_BLOCK = 1000;
+
 	private final JdbcClient jdbc;
 	private final NamedParameterJdbcTemplate batch;
 
 	HostRecords(JdbcClient jdbc, NamedParameterJdbcTemplate batch) {
 		this.jdbc = jdbc;
 		this.batch = batch;
+	}
+
+	/** The first number of a block of {@link #RRN_BLOCK} that no other caller gets. */
+	long nextRrnBlock() {
+		return jdbc.sql("SELECT nextval('host_rrn_block')").query(Long.class).single();
 	}
 
 	/** Inserts many answers in one round trip (the group commit of purchases). */

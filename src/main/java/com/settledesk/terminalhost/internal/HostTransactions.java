@@ -1,7 +1,6 @@
 package com.settledesk.terminalhost.internal;
 
 import java.security.SecureRandom;
-import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.IdentityHashMap;
 import java.util.List;
@@ -37,19 +36,19 @@ import com.settledesk.terminalhost.internal.TerminalHostService.HostRequest;
 @Component
 class HostTransactions {
 
-	private static final ZoneId SHANGHAI = ZoneId.of("Asia/Shanghai");
-
 	private final Transactions transactions;
 	private final CardBinLookup bins;
 	private final SensitiveDataProtector protector;
 	private final HostRecords records;
 	private final SecureRandom random = new SecureRandom();
+	private final RetrievalReferenceNumbers rrns;
 
 	HostTransactions(Transactions transactions, CardBinLookup bins, SensitiveDataProtector protector, HostRecords records) {
 		this.transactions = transactions;
 		this.bins = bins;
 		this.protector = protector;
 		this.records = records;
+		this.rrns = new RetrievalReferenceNumbers(records::nextRrnBlock, HostRecords.RRN_BLOCK);
 	}
 
 	byte[] purchase(HostRequest host, MerchantProfile merchant) {
@@ -244,10 +243,8 @@ class HostTransactions {
 		return packed;
 	}
 
-	/** yDDD and 8 random digits; the unique key catches the rare repeat, and the request is answered again. */
 	private String newRrn(HostRequest host) {
-		var day = host.at().atZone(SHANGHAI);
-		return (day.getYear() % 10) + digits(day.getDayOfYear(), 3) + digits(random.nextInt(100_000_000), 8);
+		return rrns.next(host.at());
 	}
 
 	/** Zero-padded decimal digits, without a formatter (every approved request needs two such numbers). */

@@ -1,0 +1,43 @@
+package com.settledesk.terminalhost.internal;
+
+import java.time.Instant;
+import java.time.ZoneId;
+import java.util.function.LongSupplier;
+
+/**
+ * Retrieval reference numbers (检索参考号, field 37): the day as yDDD in Shanghai and eight digits of a number that
+ * no other request was given. Numbers come in blocks from the database, so instances never hand out the same one
+ * and a block costs one round trip per {@value HostRecords#RRN_BLOCK} requests. A day would have to see a hundred
+ * million requests for its eight digits to repeat.
+ */
+final class RetrievalReferenceNumbers {
+
+	private static final ZoneId SHANGHAI = ZoneId.of("Asia/Shanghai");
+	private static final long EIGHT_DIGITS = 100_000_000L;
+
+	private final LongSupplier blocks;
+	private final int blockSize;
+	private long next;
+	private long end;
+
+	/** {@code blocks} answers the first number of a block of {@code blockSize} that is this caller's alone. */
+	RetrievalReferenceNumbers(LongSupplier blocks, int blockSize) {
+		this.blocks = blocks;
+		this.blockSize = blockSize;
+	}
+
+	synchronized String next(Instant at) {
+		if (next == end) {
+			next = blocks.getAsLong();
+			end = next + blockSize;
+		}
+		long number = Math.floorMod(next++, EIGHT_DIGITS);
+		var day = at.atZone(SHANGHAI);
+		return (day.getYear() % 10) + pad(day.getDayOfYear(), 3) + pad(number, 8);
+	}
+
+	private static String pad(long value, int width) {
+		String plain = Long.toString(value);
+		return "0".repeat(Math.max(0, width - plain.length())) + plain;
+	}
+}
