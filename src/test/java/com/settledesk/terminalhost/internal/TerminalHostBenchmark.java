@@ -1,11 +1,10 @@
 package com.settledesk.terminalhost.internal;
 
-import java.lang.management.CompilationMXBean;
-import java.lang.management.ManagementFactory;
 import java.util.List;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 
 import org.springframework.boot.builder.SpringApplicationBuilder;
@@ -25,7 +24,6 @@ public final class TerminalHostBenchmark {
 	private static final String DATABASE = "settledesk_host_bench";
 	private static final int[] CLIENTS = { 8, 32 };
 	private static final String MASTER_KEY = "0123456789ABCDEFFEDCBA9876543210";
-	private static final int WARM_UP_ROUND_SECONDS = 5;
 
 	private TerminalHostBenchmark() {
 	}
@@ -47,25 +45,12 @@ public final class TerminalHostBenchmark {
 			System.out.printf("%nSettleDesk terminal host benchmark on PostgreSQL, %d s per run, %d cores%n", seconds,
 					Runtime.getRuntime().availableProcessors());
 			System.out.printf("%-28s %14s %12s %8s%n", "terminals", "purchases/s", "pgbench tps", "ratio");
-			int batch = 1;
-			// Measure the steady state: with two cores there is one C2 compiler thread, and it was seen still
-			// compiling the request path a minute into the load (0.8 of a core beside 0.6 for the host's own work).
-			CompilationMXBean jit = ManagementFactory.getCompilationMXBean();
-			long warmStart = System.nanoTime();
-			long compiling;
-			do {
-				long before = jit.getTotalCompilationTime();
-				double rate = purchases(port, merchants, 32, WARM_UP_ROUND_SECONDS, String.format("%06d", batch++));
-				compiling = jit.getTotalCompilationTime() - before;
-				System.out.printf("  warm-up: %.0f purchases/s, JIT compiling %d ms in %d s%n", rate, compiling,
-						WARM_UP_ROUND_SECONDS);
-			}
-			while (compiling > WARM_UP_ROUND_SECONDS * 1000 / 50 && System.nanoTime() - warmStart < TimeUnit.MINUTES.toNanos(3));
-			System.out.printf("warmed up %.0f s, until the JIT compiled %d ms in the last %d s%n",
-					(System.nanoTime() - warmStart) / 1e9, compiling, WARM_UP_ROUND_SECONDS);
+			AtomicInteger batch = new AtomicInteger(1);
+			MoneyPathBenchmark.warmUp(roundSeconds -> purchases(port, merchants, 32, roundSeconds,
+					String.format("%06d", batch.getAndIncrement())));
 			for (int clients : CLIENTS) {
 				double pgbench = MoneyPathBenchmark.pgbench(clients, seconds);
-				double purchases = purchases(port, merchants, clients, seconds, String.format("%06d", batch++));
+				double purchases = purchases(port, merchants, clients, seconds, String.format("%06d", batch.getAndIncrement()));
 				System.out.printf("%-28s %14.0f %12.0f %8.2f%n", clients + " terminals, 1 connection each", purchases,
 						pgbench, purchases / pgbench);
 			}
