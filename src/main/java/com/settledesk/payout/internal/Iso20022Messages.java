@@ -65,6 +65,7 @@ final class Iso20022Messages {
 			JaxbContextLoader.INSTANCE.setCacheImpl(new JaxbContextCacheImpl());
 		}
 	}
+
 	/** Reason codes of the ISO external code list that a bank uses to reject or return a transfer, in words. */
 	private static final Map<String, String> REASONS = Map.of("AC01", "账号不正确（AC01）", "AC04", "账户已销户（AC04）",
 			"AC06", "账户已冻结（AC06）", "AG01", "账户不允许此交易（AG01）", "AM04", "付款账户余额不足（AM04）",

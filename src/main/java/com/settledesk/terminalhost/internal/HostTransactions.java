@@ -247,7 +247,7 @@ class HostTransactions {
 		return rrns.next(host.at());
 	}
 
-	/** Zero-padded decimal digits, without a formatter (every approved request needs two such numbers). */
+	/** Zero-padded decimal digits, without a formatter (every approved request needs an authorisation code). */
 	private static String digits(int value, int width) {
 		String plain = Integer.toString(value);
 		return "0".repeat(Math.max(0, width - plain.length())) + plain;

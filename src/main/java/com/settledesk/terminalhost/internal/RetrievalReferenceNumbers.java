@@ -7,8 +7,9 @@ import java.util.function.LongSupplier;
 /**
  * Retrieval reference numbers (检索参考号, field 37): the day as yDDD in Shanghai and eight digits of a number that
  * no other request was given. Numbers come in blocks from the database, so instances never hand out the same one
- * and a block costs one round trip per {@value HostRecords#RRN_BLOCK} requests. A day would have to see a hundred
- * million requests for its eight digits to repeat.
+ * and a block costs one round trip per {@value HostRecords#RRN_BLOCK} requests. A number repeats only when a
+ * hundred million are drawn in one day, or on the same day of the year ten years on; the unique key then fails the
+ * store and the request is answered again under the next number.
  */
 final class RetrievalReferenceNumbers {
 
