@@ -4,7 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
 import java.time.Duration;
+import java.time.OffsetDateTime;
 import java.util.Map;
+import java.util.UUID;
 
 import org.awaitility.Awaitility;
 import org.junit.jupiter.api.BeforeEach;
@@ -107,6 +109,29 @@ class TerminalHostIntegrationTests {
 		}
 		assertThat(jdbc.sql("SELECT COUNT(*) FROM card_transaction WHERE terminal_sn = :sn").param("sn", merchant.terminalSn())
 			.query(Long.class).single()).isEqualTo(1);
+	}
+
+	@Test
+	void a_retrieval_reference_number_taken_already_fails_only_the_store_and_the_purchase_is_approved_under_the_next()
+			throws IOException {
+		try (IsoTerminal terminal = terminal()) {
+			terminal.signOn();
+			String first = terminal.purchase("000401", PAN, 1000, "051").text(37);
+			String taken = String.format("%s%08d", first.substring(0, 4), Long.parseLong(first.substring(4)) + 1);
+			// The number the host draws next, held by a message of another day ten years ago.
+			jdbc.sql("""
+					INSERT INTO host_message (id, terminal_id, batch_no, stan, mti, kind, request_hash, response_hex,
+					    response_code, rrn, reversed, voided, received_at)
+					VALUES (:id, '09999999', '000001', '000001', '0200', 'PURCHASE', 'x', '00', '00', :rrn, FALSE, FALSE,
+					    :at)""")
+				.param("id", UUID.randomUUID()).param("rrn", taken)
+				.param("at", OffsetDateTime.parse("2016-11-28T10:00:00+08:00")).update();
+			IsoMessage second = terminal.purchase("000402", PAN, 2000, "051");
+			assertThat(second.text(39)).isEqualTo("00");
+			assertThat(second.text(37)).isNotEqualTo(taken).isNotEqualTo(first);
+		}
+		assertThat(jdbc.sql("SELECT COUNT(*) FROM card_transaction WHERE terminal_sn = :sn").param("sn", merchant.terminalSn())
+			.query(Long.class).single()).isEqualTo(2);
 	}
 
 	@Test
