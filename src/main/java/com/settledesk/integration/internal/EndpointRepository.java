@@ -7,6 +7,7 @@ import java.time.OffsetDateTime;
 import java.util.Arrays;
 import java.util.EnumSet;
 import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
@@ -77,7 +78,7 @@ class EndpointRepository {
 			.param("ids", merchantIds.stream().map(MerchantId::value).toList())
 			.query((rs, row) -> Arrays.asList(rs.getString(2).split(",")).contains(type.name())
 					? new MerchantId(rs.getObject(1, UUID.class)) : null)
-			.list().stream().filter(java.util.Objects::nonNull).collect(Collectors.toSet());
+			.list().stream().filter(Objects::nonNull).collect(Collectors.toSet());
 	}
 
 	long countActive(MerchantId merchantId) {

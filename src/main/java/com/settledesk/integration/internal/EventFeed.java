@@ -6,6 +6,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
+import java.util.stream.Collectors;
 
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.ApplicationEventPublisher;
@@ -69,7 +70,7 @@ class EventFeed {
 	void on(SalesToRecord e) {
 		var sales = transactions.byIds(e.transactionIds()).values();
 		Set<MerchantId> wanted = rabbitEnabled ? Set.of() : endpoints.subscribedAmong(sales.stream()
-			.map(CapturedTransaction::merchantId).collect(java.util.stream.Collectors.toSet()),
+			.map(CapturedTransaction::merchantId).collect(Collectors.toSet()),
 				EventType.TRANSACTION_CAPTURED);
 		Batch batch = new Batch();
 		for (CapturedTransaction t : sales.stream()

@@ -79,7 +79,7 @@ class HostTransactions {
 		}
 		CapturedTransaction captured = outcome.result().transaction();
 		String rrn = newRrn(host);
-		String authCode = digits(random.nextInt(1_000_000), 6);
+		String authCode = RetrievalReferenceNumbers.digits(random.nextInt(1_000_000), 6);
 		IsoMessage answer = new IsoMessage("0210").set(37, rrn).set(38, authCode);
 		byte[] packed = host.answer(ResponseCode.APPROVED, answer);
 		records.insert(new NewAnswer(host.tid(), host.batch(), host.stan(), "0200", Kind.PURCHASE, host.requestHash(),
@@ -109,7 +109,7 @@ class HostTransactions {
 		}
 		String reference = host.tid() + "-" + host.batch() + "-" + host.stan();
 		String rrn = newRrn(host);
-		String authCode = digits(random.nextInt(1_000_000), 6);
+		String authCode = RetrievalReferenceNumbers.digits(random.nextInt(1_000_000), 6);
 		byte[] packed = host.answer(ResponseCode.APPROVED, new IsoMessage("0210").set(37, rrn).set(38, authCode));
 		NewAnswer approved = new NewAnswer(host.tid(), host.batch(), host.stan(), "0200", Kind.PURCHASE,
 				host.requestHash(), HexBytes.hex(packed), ResponseCode.APPROVED.code, rrn, authCode, amount,
@@ -175,7 +175,7 @@ class HostTransactions {
 		transactions.reverse(original.reference(), "host-void:" + host.tid() + ":" + host.batch() + ":" + host.stan());
 		records.markVoided(original.id(), true);
 		String rrn = newRrn(host);
-		String authCode = digits(random.nextInt(1_000_000), 6);
+		String authCode = RetrievalReferenceNumbers.digits(random.nextInt(1_000_000), 6);
 		byte[] packed = host.answer(ResponseCode.APPROVED, new IsoMessage("0210").set(37, rrn).set(38, authCode));
 		records.insert(new NewAnswer(host.tid(), host.batch(), host.stan(), "0200", Kind.VOID, host.requestHash(),
 				HexBytes.hex(packed), ResponseCode.APPROVED.code, rrn, authCode, amount, null, null, request.text(22),
@@ -245,12 +245,6 @@ class HostTransactions {
 
 	private String newRrn(HostRequest host) {
 		return rrns.next(host.at());
-	}
-
-	/** Zero-padded decimal digits, without a formatter (every approved request needs an authorisation code). */
-	private static String digits(int value, int width) {
-		String plain = Integer.toString(value);
-		return "0".repeat(Math.max(0, width - plain.length())) + plain;
 	}
 
 	private static Long amountOf(IsoMessage request) {

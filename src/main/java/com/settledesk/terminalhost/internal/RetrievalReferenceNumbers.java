@@ -34,10 +34,11 @@ final class RetrievalReferenceNumbers {
 		}
 		long number = Math.floorMod(next++, EIGHT_DIGITS);
 		var day = at.atZone(SHANGHAI);
-		return (day.getYear() % 10) + pad(day.getDayOfYear(), 3) + pad(number, 8);
+		return (day.getYear() % 10) + digits(day.getDayOfYear(), 3) + digits(number, 8);
 	}
 
-	private static String pad(long value, int width) {
+	/** Zero-padded decimal digits, without a formatter (every approved request also needs an authorisation code). */
+	static String digits(long value, int width) {
 		String plain = Long.toString(value);
 		return "0".repeat(Math.max(0, width - plain.length())) + plain;
 	}
