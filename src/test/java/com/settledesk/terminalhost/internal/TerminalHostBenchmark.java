@@ -9,6 +9,7 @@ import java.util.concurrent.atomic.AtomicLong;
 
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.jdbc.core.simple.JdbcClient;
 
 import com.settledesk.SettleDeskApplication;
 import com.settledesk.benchmark.MoneyPathBenchmark;
@@ -49,6 +50,7 @@ public final class TerminalHostBenchmark {
 			MoneyPathBenchmark.warmUp(roundSeconds -> purchases(port, merchants, 32, roundSeconds,
 					String.format("%06d", batch.getAndIncrement())));
 			for (int clients : CLIENTS) {
+				MoneyPathBenchmark.statisticsAsAutovacuumKeepsThem(app.getBean(JdbcClient.class));
 				double pgbench = MoneyPathBenchmark.pgbench(clients, seconds);
 				double purchases = purchases(port, merchants, clients, seconds, String.format("%06d", batch.getAndIncrement()));
 				System.out.printf("%-28s %14.0f %12.0f %8.2f%n", clients + " terminals, 1 connection each", purchases,
