@@ -59,6 +59,6 @@ printf '%-52s %12s %16s\n' "endpoint" "requests/s" "minimal / it"
 printf '%-52s %12s %16s\n' "minimal Spring Boot app, GET /ping (empty)" "$minimal" "1.00"
 printf '%-52s %12s %16s\n' "SettleDesk GET /actuator/health/liveness" "$liveness" "$(ratio "$liveness")"
 printf '%-52s %12s %16s\n' "SettleDesk GET /actuator/health (database, disk, ...)" "$health" "$(ratio "$health")"
-printf '%-52s %12s %16s\n' "SettleDesk GET /css/app.css (10 KB from the jar)" "$css" "$(ratio "$css")"
+printf '%-52s %12s %16s\n' "SettleDesk GET /css/app.css (10 KB, held in memory)" "$css" "$(ratio "$css")"
 printf '\nSettleDesk start to "is up": %s s (target 8); resident memory after the load above: %s MB (target 600)\n' \
   "$started" "$rss"

@@ -12,7 +12,10 @@ import com.settledesk.shared.Money;
 
 public interface Transactions {
 
-	/** Captures a transaction; the same reference again answers the first result and posts nothing. */
+	/**
+	 * Captures a transaction; the same reference again answers the first result and posts nothing. Captures sent at
+	 * the same moment are committed together, each answered after that commit as if they had come one by one.
+	 */
 	CaptureResult capture(Capture capture);
 
 	/**

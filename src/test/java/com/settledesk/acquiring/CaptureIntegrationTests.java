@@ -27,6 +27,9 @@ import com.settledesk.testsupport.IntegrationTest;
 import com.settledesk.testsupport.MerchantFixtures;
 import com.settledesk.testsupport.MutableClock;
 
+import io.micrometer.core.instrument.DistributionSummary;
+import io.micrometer.core.instrument.MeterRegistry;
+
 /** POST /api/v1/acquiring/transactions as api-v1.md names it. */
 @IntegrationTest
 class CaptureIntegrationTests {
@@ -47,6 +50,9 @@ class CaptureIntegrationTests {
 
 	@Autowired
 	MutableClock clock;
+
+	@Autowired
+	MeterRegistry meters;
 
 	@Test
 	void a_capture_is_priced_and_posted_and_the_same_reference_answers_the_first_result() {
@@ -86,6 +92,66 @@ class CaptureIntegrationTests {
 		assertThat(jdbc.sql("SELECT COUNT(*) FROM card_transaction WHERE reference = :r").param("r", body.get("reference"))
 			.query(Long.class).single()).isEqualTo(1);
 		assertThat(entries("CAPTURE", responses.get(0).json().get("id").asString())).isEqualTo(1);
+	}
+
+	@Test
+	void single_captures_sent_at_once_go_through_the_group_commit_and_each_gets_its_own_answer() throws Exception {
+		var shop = fixtures.individual();
+		MerchantId merchant = shop.profile().id();
+		double before = groupSizes().totalAmount();
+		Money balanceBefore = ledger.balance(LedgerAccount.merchantPayable(merchant));
+		List<Map<String, Object>> bodies = new ArrayList<>();
+		for (int i = 0; i < 12; i++) {
+			bodies.add(capture(1000 + i, "QR_WECHAT", "NONE"));
+		}
+		Map<String, Object> sharedReference = capture(5000, "QR_WECHAT", "NONE");
+		Map<String, Object> unknownMerchant = capture(7000, "QR_WECHAT", "NONE");
+		for (int i = 0; i < 4; i++) {
+			bodies.add(sharedReference);
+			bodies.add(unknownMerchant);
+		}
+		for (Map<String, Object> body : bodies) {
+			body.put("merchantNo", shop.profile().merchantNo());
+			body.put("terminalSn", shop.terminalSn());
+		}
+		unknownMerchant.put("merchantNo", "999999999999999");
+		ExecutorService pool = Executors.newFixedThreadPool(bodies.size());
+		List<Response> responses = new ArrayList<>();
+		try {
+			List<Callable<Response>> calls = new ArrayList<>();
+			for (Map<String, Object> body : bodies) {
+				calls.add(() -> api.post(CAPTURE, body, api.token("gateway")));
+			}
+			for (Future<Response> future : pool.invokeAll(calls)) {
+				responses.add(future.get());
+			}
+		}
+		finally {
+			pool.shutdownNow();
+		}
+
+		for (int i = 0; i < bodies.size(); i++) {
+			Response response = responses.get(i);
+			if (bodies.get(i) == unknownMerchant) {
+				assertThat(response.status()).as(response.body()).isEqualTo(422);
+				assertThat(response.body()).contains("UNKNOWN_MERCHANT");
+			}
+			else {
+				assertThat(response.status()).as(response.body()).isIn(200, 201);
+				// the answer is the caller's own: its transaction's fee and net add up to the amount it sent
+				assertThat(amountOf(response)).isEqualTo(((Number) bodies.get(i).get("amountFen")).longValue());
+			}
+		}
+		List<Response> shared = responses.stream().filter(r -> r.status() != 422)
+			.filter(r -> amountOf(r) == 5000).toList();
+		assertThat(shared).hasSize(4);
+		assertThat(shared).filteredOn(r -> r.status() == 201).hasSize(1);
+		assertThat(shared.stream().map(r -> r.json().get("id").asString()).distinct()).hasSize(1);
+		assertThat(entriesFor((String) sharedReference.get("reference"))).isEqualTo(1);
+		long nets = responses.stream().filter(r -> r.status() == 201).mapToLong(r -> r.json().get("netFen").asLong()).sum();
+		assertThat(ledger.balance(LedgerAccount.merchantPayable(merchant))).isEqualTo(balanceBefore.minus(Money.ofFen(nets)));
+		assertThat(groupSizes().totalAmount() - before).isEqualTo(bodies.size());
+		assertThat(ledger.consistent()).isTrue();
 	}
 
 	@Test
@@ -277,6 +343,14 @@ class CaptureIntegrationTests {
 			request.header("Idempotency-Key", key);
 		}
 		return api.send(request.POST(java.net.http.HttpRequest.BodyPublishers.noBody()));
+	}
+
+	private static long amountOf(Response capture) {
+		return capture.json().get("feeFen").asLong() + capture.json().get("netFen").asLong();
+	}
+
+	private DistributionSummary groupSizes() {
+		return meters.get("settledesk.capture.group.size").summary();
 	}
 
 	private long entriesFor(String reference) {

@@ -15,6 +15,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.UUID;
 import java.util.stream.Collectors;
 
@@ -76,10 +77,12 @@ class CaptureService implements Transactions {
 	private final Clock clock;
 	private final TransactionTemplate transactions;
 	private final ApplicationEventPublisher events;
+	private final CaptureGroupCommit groups;
 
 	CaptureService(JdbcClient jdbc, JdbcTemplate batch, Merchants merchants, Terminals terminals, FeeProperties fees, Ledger ledger,
-			Clock clock, TransactionTemplate transactions, ApplicationEventPublisher events) {
+			Clock clock, TransactionTemplate transactions, ApplicationEventPublisher events, CaptureGroupCommit groups) {
 		this.events = events;
+		this.groups = groups;
 		this.jdbc = jdbc;
 		this.batch = batch;
 		this.merchants = merchants;
@@ -92,7 +95,9 @@ class CaptureService implements Transactions {
 
 	@Override
 	public CaptureResult capture(Capture capture) {
-		BatchOutcome outcome = captureAll(List.of(capture)).get(0);
+		// Inside a caller's transaction the capture must be part of it, so it cannot join a group.
+		BatchOutcome outcome = (TransactionSynchronizationManager.isActualTransactionActive() ? Optional.<BatchOutcome>empty()
+				: groups.submit(capture)).orElseGet(() -> captureAll(List.of(capture)).get(0));
 		if (outcome.isRejected()) {
 			throw new ValidationFailedException(outcome.violations());
 		}

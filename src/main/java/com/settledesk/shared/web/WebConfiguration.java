@@ -50,6 +50,7 @@ class WebConfiguration implements WebMvcConfigurer {
 			.setCacheControl(aYear)
 			.setUseLastModified(false)
 			.resourceChain(true)
+			.addResolver(new InMemoryResourceResolver())
 			.addResolver(new VersionResourceResolver().addContentVersionStrategy("/**"))
 			.addResolver(new LiteWebJarsResourceResolver());
 		for (String folder : new String[] { "css", "js", "img" }) {
@@ -58,6 +59,7 @@ class WebConfiguration implements WebMvcConfigurer {
 				.setCacheControl(aYear)
 				.setUseLastModified(false)
 				.resourceChain(true)
+				.addResolver(new InMemoryResourceResolver())
 				.addResolver(new VersionResourceResolver().addContentVersionStrategy("/**"));
 		}
 	}

@@ -2,8 +2,11 @@ package com.settledesk.shared.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.io.IOException;
+
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.core.io.ClassPathResource;
 
 import com.settledesk.testsupport.ApiClient;
 import com.settledesk.testsupport.IntegrationTest;
@@ -16,11 +19,13 @@ class StaticResourcesIntegrationTests {
 	ApiClient api;
 
 	@Test
-	void styles_scripts_and_webjars_are_served_immutable_and_nothing_else_is_taken_for_a_file() {
+	void styles_scripts_and_webjars_are_served_immutable_and_nothing_else_is_taken_for_a_file() throws IOException {
 		var css = api.send(api.builder("/css/app.css", null).GET());
 		assertThat(css.status()).isEqualTo(200);
 		assertThat(css.contentType()).startsWith("text/css");
 		assertThat(css.header("Cache-Control")).contains("immutable");
+		assertThat(api.download("/css/app.css", null)).isEqualTo(new ClassPathResource("static/css/app.css")
+			.getContentAsByteArray());
 		assertThat(api.send(api.builder("/webjars/htmx.org/dist/htmx.min.js", null).GET()).status()).isEqualTo(200);
 		assertThat(api.send(api.builder("/js/app.js", null).GET()).status()).isEqualTo(200);
 		assertThat(api.send(api.builder("/css/missing.css", null).GET()).status()).isEqualTo(404);
