@@ -178,7 +178,7 @@ class TerminalHostService {
 			return host.answer(ResponseCode.FORMAT_ERROR);
 		}
 		if ("0200".equals(request.mti()) && "000000".equals(request.text(3))) {
-			Optional<byte[]> grouped = plan(host, known.get()).flatMap(this::groupCommitted);
+			Optional<byte[]> grouped = plan(host, known.get()).flatMap(committer::submit);
 			if (grouped.isPresent()) {
 				return grouped.get();
 			}
@@ -209,19 +209,6 @@ class TerminalHostService {
 			return Optional.empty();
 		}
 		return transactions.plan(host, known.merchant().orElseThrow());
-	}
-
-	private Optional<byte[]> groupCommitted(HostTransactions.PurchasePlan plan) {
-		try {
-			return committer.submit(plan);
-		}
-		catch (InterruptedException e) {
-			Thread.currentThread().interrupt();
-			throw new IllegalStateException("Interrupted while the purchase's group committed", e);
-		}
-		catch (Exception e) {
-			throw new IllegalStateException("The purchase's group commit did not answer", e);
-		}
 	}
 
 	private byte[] answer(HostRequest host) {
