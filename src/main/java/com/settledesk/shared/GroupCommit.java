@@ -62,6 +62,10 @@ public final class GroupCommit<T, R> {
 		}
 		Pending<T, R> pending = new Pending<>(item, new CompletableFuture<>());
 		queue.add(pending);
+		if (!running && queue.remove(pending)) {
+			// stopped meanwhile, and no committer took it
+			return Optional.empty();
+		}
 		try {
 			return pending.answer().get(30, TimeUnit.SECONDS);
 		}
