@@ -43,16 +43,26 @@ final class InMemoryResourceResolver extends AbstractResourceResolver {
 		return chain.resolveUrlPath(resourceUrlPath, locations);
 	}
 
-	/** A file's bytes with what the handler asks of it besides: its name (the media type) and the chain's headers. */
+	/**
+	 * A file's bytes with what the chain asks of it besides: its name (the media type), its time (the CSS link
+	 * transformer copies it) and the chain's headers.
+	 */
 	static final class InMemoryResource extends ByteArrayResource implements HttpResource {
 
 		private final String filename;
+		private final long lastModified;
 		private final HttpHeaders headers;
 
 		InMemoryResource(Resource original) throws IOException {
 			super(original.getContentAsByteArray(), original.getDescription());
 			this.filename = original.getFilename();
+			this.lastModified = original.lastModified();
 			this.headers = original instanceof HttpResource http ? http.getResponseHeaders() : new HttpHeaders();
+		}
+
+		@Override
+		public long lastModified() {
+			return lastModified;
 		}
 
 		@Override

@@ -34,6 +34,7 @@ class InMemoryResourceResolverUnitTests {
 		assertThat(file.opened.get()).isEqualTo(1);
 		assertThat(served.getFilename()).isEqualTo("app.css");
 		assertThat(served.contentLength()).isEqualTo(21);
+		assertThat(served.lastModified()).as("the CSS link transformer copies it").isEqualTo(1_700_000_000_000L);
 		assertThat(((HttpResource) served).getResponseHeaders().getETag()).isEqualTo("\"abc\"");
 	}
 
@@ -87,6 +88,11 @@ class InMemoryResourceResolverUnitTests {
 		@Override
 		public String getFilename() {
 			return name;
+		}
+
+		@Override
+		public long lastModified() {
+			return 1_700_000_000_000L;
 		}
 
 		@Override
