@@ -15,18 +15,21 @@ import java.util.function.IntUnaryOperator;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.context.SmartLifecycle;
 
 /**
  * Group commit: items submitted by concurrent callers are handed together to one commit (one database transaction)
  * and each caller gets its own item's answer only after that commit. While one group commits the next gathers; a
  * group smaller than expected waits at most {@code maxWait} for more, since committing eight costs hardly more than
  * committing two. An item the commit answers empty, every item of a group whose commit failed, and an item submitted
- * while stopped are handed back (empty) for the caller to handle alone, so no caller gets another's fate.
+ * while stopped are handed back (empty) for the caller to handle alone, so no caller gets another's fate. A module's
+ * group commit is a bean extending this one: it starts and stops with the application, after the servers that
+ * submit to it have let their requests finish.
  *
  * @param <T> what callers submit
  * @param <R> the answer each gets
  */
-public final class GroupCommit<T, R> {
+public class GroupCommit<T, R> implements SmartLifecycle {
 
 	private static final Logger log = LoggerFactory.getLogger(GroupCommit.class);
 
@@ -83,10 +86,17 @@ public final class GroupCommit<T, R> {
 		return queue.size();
 	}
 
+	@Override
 	public boolean isRunning() {
 		return running;
 	}
 
+	@Override
+	public int getPhase() {
+		return Integer.MAX_VALUE - 4096;
+	}
+
+	@Override
 	public void start() {
 		running = true;
 		for (int i = 0; i < committers; i++) {
@@ -98,6 +108,7 @@ public final class GroupCommit<T, R> {
 	}
 
 	/** Commits what was submitted before; what comes after is handed back. */
+	@Override
 	public void stop() {
 		running = false;
 		for (Thread thread : threads) {

@@ -8,7 +8,6 @@ import java.util.function.Function;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
-import org.springframework.context.SmartLifecycle;
 import org.springframework.stereotype.Component;
 
 import com.settledesk.acquiring.Capture;
@@ -28,9 +27,8 @@ import io.micrometer.core.instrument.MeterRegistry;
  * reference taken thrice meanwhile) is handed back for each capture to go alone.
  */
 @Component
-class CaptureGroupCommit implements SmartLifecycle {
+class CaptureGroupCommit extends GroupCommit<Capture, BatchOutcome> {
 
-	private final GroupCommit<Capture, BatchOutcome> groups;
 	private final boolean enabled;
 
 	@Autowired
@@ -44,47 +42,27 @@ class CaptureGroupCommit implements SmartLifecycle {
 	/** With the batch capture to commit each group through: {@link CaptureService#captureAll}, or a test's own. */
 	CaptureGroupCommit(Function<List<Capture>, List<BatchOutcome>> batches, MeterRegistry meters, boolean enabled,
 			int maxGroup, Duration maxWait) {
+		super("capture", 1, maxGroup, maxWait, lastSize -> lastSize, measured(batches, meters));
 		this.enabled = enabled;
-		DistributionSummary sizes = DistributionSummary.builder("settledesk.capture.group.size")
-			.description("Single captures committed together in one database transaction").register(meters);
-		this.groups = new GroupCommit<>("capture", 1, maxGroup, maxWait, lastSize -> lastSize, group -> {
-			List<Optional<BatchOutcome>> outcomes = batches.apply(group).stream().map(Optional::of).toList();
-			sizes.record(group.size());
-			return outcomes;
-		});
-		Gauge.builder("settledesk.capture.group.waiting", groups, GroupCommit::waiting)
+		Gauge.builder("settledesk.capture.group.waiting", this, GroupCommit::waiting)
 			.description("Single captures waiting for their group to commit").register(meters);
 	}
 
-	/** The capture's outcome after its group's commit; empty when it is to be captured alone. */
-	Optional<BatchOutcome> submit(Capture capture) {
-		return groups.submit(capture);
-	}
-
-	int waiting() {
-		return groups.waiting();
+	private static Function<List<Capture>, List<Optional<BatchOutcome>>> measured(
+			Function<List<Capture>, List<BatchOutcome>> batches, MeterRegistry meters) {
+		DistributionSummary sizes = DistributionSummary.builder("settledesk.capture.group.size")
+			.description("Single captures committed together in one database transaction").register(meters);
+		return group -> {
+			List<Optional<BatchOutcome>> outcomes = batches.apply(group).stream().map(Optional::of).toList();
+			sizes.record(group.size());
+			return outcomes;
+		};
 	}
 
 	@Override
 	public void start() {
 		if (enabled) {
-			groups.start();
+			super.start();
 		}
-	}
-
-	@Override
-	public void stop() {
-		groups.stop();
-	}
-
-	@Override
-	public boolean isRunning() {
-		return groups.isRunning();
-	}
-
-	/** Stops after the web server, which lets its requests finish first. */
-	@Override
-	public int getPhase() {
-		return Integer.MAX_VALUE - 4096;
 	}
 }

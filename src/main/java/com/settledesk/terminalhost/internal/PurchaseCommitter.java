@@ -5,7 +5,6 @@ import java.util.List;
 import java.util.Optional;
 
 import org.springframework.beans.factory.annotation.Value;
-import org.springframework.context.SmartLifecycle;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -20,16 +19,14 @@ import com.settledesk.terminalhost.internal.HostTransactions.PurchasePlan;
  * racing its original) are handed back to be answered one by one, so no terminal gets another's fate.
  */
 @Component
-class PurchaseCommitter implements SmartLifecycle {
-
-	private final GroupCommit<PurchasePlan, byte[]> groups;
+class PurchaseCommitter extends GroupCommit<PurchasePlan, byte[]> {
 
 	PurchaseCommitter(HostTransactions transactions, HostMetrics metrics, TransactionTemplate tx,
 			@Value("${settledesk.terminal-host.max-group:64}") int maxGroup,
 			@Value("${settledesk.terminal-host.committers:1}") int committers,
 			@Value("${settledesk.terminal-host.max-wait:PT0.002S}") Duration maxWait) {
-		this.groups = new GroupCommit<>("purchase", committers, maxGroup, maxWait,
-				lastSize -> metrics.openConnections(), plans -> answered(tx.execute(status -> transactions.captureAll(plans))));
+		super("purchase", committers, maxGroup, maxWait, lastSize -> metrics.openConnections(),
+				plans -> answered(tx.execute(status -> transactions.captureAll(plans))));
 	}
 
 	private static List<Optional<byte[]>> answered(List<Optional<byte[]>> answers) {
@@ -37,31 +34,5 @@ class PurchaseCommitter implements SmartLifecycle {
 			throw new IllegalStateException("The group's transaction answered nothing");
 		}
 		return answers;
-	}
-
-	/** The planned purchase's answer after the commit of its group; empty when it is to be answered on its own. */
-	Optional<byte[]> submit(PurchasePlan plan) {
-		return groups.submit(plan);
-	}
-
-	@Override
-	public void start() {
-		groups.start();
-	}
-
-	@Override
-	public void stop() {
-		groups.stop();
-	}
-
-	@Override
-	public boolean isRunning() {
-		return groups.isRunning();
-	}
-
-	/** Stops after the TCP server, which drains its requests first. */
-	@Override
-	public int getPhase() {
-		return Integer.MAX_VALUE - 4096;
 	}
 }
