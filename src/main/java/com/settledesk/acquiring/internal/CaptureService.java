@@ -22,7 +22,6 @@ import java.util.stream.Collectors;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.context.ApplicationEventPublisher;
-import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -52,6 +51,7 @@ import com.settledesk.shared.Money;
 import com.settledesk.shared.ResourceNotFoundException;
 import com.settledesk.shared.StateConflictException;
 import com.settledesk.shared.Timestamps;
+import com.settledesk.shared.PipelinedWrites;
 import com.settledesk.shared.ValidationFailedException;
 import com.settledesk.terminal.TerminalStatus;
 import com.settledesk.terminal.TerminalView;
@@ -67,9 +67,10 @@ import com.settledesk.terminal.Terminals;
 class CaptureService implements Transactions {
 
 	private static final int IN_LIST = 1000;
+	private static final int SENT_TOGETHER_AT_MOST = 64;
 
 	private final JdbcClient jdbc;
-	private final JdbcTemplate batch;
+	private final PipelinedWrites writes;
 	private final Merchants merchants;
 	private final Terminals terminals;
 	private final FeeProperties fees;
@@ -79,12 +80,12 @@ class CaptureService implements Transactions {
 	private final ApplicationEventPublisher events;
 	private final CaptureGroupCommit groups;
 
-	CaptureService(JdbcClient jdbc, JdbcTemplate batch, Merchants merchants, Terminals terminals, FeeProperties fees, Ledger ledger,
+	CaptureService(JdbcClient jdbc, PipelinedWrites writes, Merchants merchants, Terminals terminals, FeeProperties fees, Ledger ledger,
 			Clock clock, TransactionTemplate transactions, ApplicationEventPublisher events, CaptureGroupCommit groups) {
 		this.events = events;
 		this.groups = groups;
 		this.jdbc = jdbc;
-		this.batch = batch;
+		this.writes = writes;
 		this.merchants = merchants;
 		this.terminals = terminals;
 		this.fees = fees;
@@ -169,7 +170,9 @@ class CaptureService implements Transactions {
 		if (!lookUpFirst) {
 			answerRefusedDuplicates(captures, outcomes);
 		}
-		Map<String, CaptureResult> results = insert(accepted);
+		// A group's inserts reach the database in one round trip; a large batch keeps a statement kind per round trip.
+		Map<String, CaptureResult> results = accepted.size() <= SENT_TOGETHER_AT_MOST
+				? writes.together(() -> insert(accepted)) : insert(accepted);
 		for (int i = 0; i < captures.size(); i++) {
 			if (outcomes[i] == null) {
 				CaptureResult result = results.get(captures.get(i).reference());
@@ -243,7 +246,7 @@ class CaptureService implements Transactions {
 		// in reference order, so two batches sharing references wait for each other instead of deadlocking
 		List<CapturedTransaction> rows = accepted.values().stream()
 			.sorted(Comparator.comparing(CapturedTransaction::reference)).toList();
-		batch.batchUpdate("""
+		writes.insert("""
 				INSERT INTO card_transaction (id, reference, merchant_id, terminal_sn, channel, card_kind, amount_fen, fee_fen,
 				    net_fen, occurred_at, captured_at, business_date, status)
 				VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'CAPTURED')""", rows.stream().map(t -> new Object[] { t.id(),

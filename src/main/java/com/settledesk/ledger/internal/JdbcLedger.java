@@ -30,6 +30,7 @@ import com.settledesk.ledger.PostedEntry;
 import com.settledesk.ledger.Posting;
 import com.settledesk.shared.MerchantId;
 import com.settledesk.shared.Money;
+import com.settledesk.shared.PipelinedWrites;
 import com.settledesk.shared.Timestamps;
 
 /**
@@ -46,11 +47,13 @@ class JdbcLedger implements Ledger {
 
 	private final JdbcClient jdbc;
 	private final JdbcTemplate batch;
+	private final PipelinedWrites writes;
 	private final Clock clock;
 
-	JdbcLedger(JdbcClient jdbc, JdbcTemplate batch, Clock clock) {
+	JdbcLedger(JdbcClient jdbc, JdbcTemplate batch, PipelinedWrites writes, Clock clock) {
 		this.jdbc = jdbc;
 		this.batch = batch;
+		this.writes = writes;
 		this.clock = clock;
 	}
 
@@ -87,8 +90,8 @@ class JdbcLedger implements Ledger {
 			journal.add(new Object[] { id, entry.kind(), entry.reference(), now });
 			addPostings(id, entry, postings);
 		}
-		batch.batchUpdate("INSERT INTO journal_entry (id, kind, reference, created_at) VALUES (?, ?, ?, ?)", journal);
-		batch.batchUpdate(INSERT_POSTING, postings);
+		writes.insert("INSERT INTO journal_entry (id, kind, reference, created_at) VALUES (?, ?, ?, ?)", journal);
+		writes.insert(INSERT_POSTING, postings);
 		moveBalances(entries);
 	}
 
@@ -229,6 +232,14 @@ class JdbcLedger implements Ledger {
 					moves.merge(posting.account().name(), posting.amount().fen(), Long::sum);
 				}
 			}
+		}
+		if (writes.holding()) {
+			// Held with the others, the update cannot learn which accounts lack a row: one upsert needs no answer.
+			writes.insert("""
+					INSERT INTO ledger_balance (account, balance_fen) VALUES (?, ?)
+					ON CONFLICT (account) DO UPDATE SET balance_fen = ledger_balance.balance_fen + EXCLUDED.balance_fen""",
+					moves.entrySet().stream().map(move -> new Object[] { move.getKey(), move.getValue() }).toList());
+			return;
 		}
 		List<Object[]> updates = new ArrayList<>(moves.size());
 		moves.forEach((account, amount) -> updates.add(new Object[] { amount, account }));

@@ -10,12 +10,12 @@ import java.util.Set;
 import java.util.UUID;
 
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
-import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.jdbc.core.namedparam.SqlParameterSource;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
 import com.settledesk.shared.MerchantId;
+import com.settledesk.shared.PipelinedWrites;
 import com.settledesk.shared.Timestamps;
 import com.settledesk.terminalhost.TerminalHost;
 
@@ -83,11 +83,11 @@ class HostRecords {
 	static final int RRN_BLOCK = 1000;
 
 	private final JdbcClient jdbc;
-	private final NamedParameterJdbcTemplate batch;
+	private final PipelinedWrites writes;
 
-	HostRecords(JdbcClient jdbc, NamedParameterJdbcTemplate batch) {
+	HostRecords(JdbcClient jdbc, PipelinedWrites writes) {
 		this.jdbc = jdbc;
-		this.batch = batch;
+		this.writes = writes;
 	}
 
 	/** The first number of a block of {@link #RRN_BLOCK} that no other caller gets. */
@@ -97,8 +97,7 @@ class HostRecords {
 
 	/** Inserts many answers in one round trip (the group commit of purchases). */
 	void insertAll(List<NewAnswer> answers) {
-		batch.batchUpdate(INSERT, answers.stream().map(HostRecords::parameters)
-			.toArray(SqlParameterSource[]::new));
+		writes.insert(INSERT, answers.stream().map(HostRecords::parameters).toArray(SqlParameterSource[]::new));
 	}
 
 	private static MapSqlParameterSource parameters(NewAnswer a) {
@@ -207,7 +206,7 @@ class HostRecords {
 	}
 
 	void insert(NewAnswer a) {
-		batch.update(INSERT, parameters(a));
+		jdbc.sql(INSERT).paramSource(parameters(a)).update();
 	}
 
 	void markVoided(UUID id, boolean voided) {

@@ -21,6 +21,7 @@ import com.settledesk.settlementaccount.CardBinLookup;
 import com.settledesk.settlementaccount.CardType;
 import com.settledesk.shared.FieldViolation;
 import com.settledesk.shared.Masking;
+import com.settledesk.shared.PipelinedWrites;
 import com.settledesk.terminalhost.internal.HostRecords.Answered;
 import com.settledesk.terminalhost.internal.HostRecords.Kind;
 import com.settledesk.terminalhost.internal.HostRecords.NewAnswer;
@@ -42,9 +43,12 @@ class HostTransactions {
 	private final HostRecords records;
 	private final SecureRandom random = new SecureRandom();
 	private final RetrievalReferenceNumbers rrns;
+	private final PipelinedWrites writes;
 
-	HostTransactions(Transactions transactions, CardBinLookup bins, SensitiveDataProtector protector, HostRecords records) {
+	HostTransactions(Transactions transactions, CardBinLookup bins, SensitiveDataProtector protector, HostRecords records,
+			PipelinedWrites writes) {
 		this.transactions = transactions;
+		this.writes = writes;
 		this.bins = bins;
 		this.protector = protector;
 		this.records = records;
@@ -122,9 +126,14 @@ class HostTransactions {
 	/**
 	 * Captures planned purchases in the caller's one transaction: one read for whether each is new to an open batch,
 	 * one capture of those that are, then their answers stored, a decline for a purchase the capture refuses. A
-	 * purchase that is not new is left out (empty) to be answered on its own.
+	 * purchase that is not new is left out (empty) to be answered on its own. The inserts of the capture and of the
+	 * answers reach the database together, in one round trip.
 	 */
 	List<Optional<byte[]>> captureAll(List<PurchasePlan> plans) {
+		return writes.together(() -> captureAllHeld(plans));
+	}
+
+	private List<Optional<byte[]>> captureAllHeld(List<PurchasePlan> plans) {
 		Set<StanKey> fresh = records.freshPurchases(plans.stream()
 			.map(plan -> new StanKey(plan.host().tid(), plan.host().batch(), plan.host().stan())).toList());
 		List<PurchasePlan> taken = plans.stream()
