@@ -2,6 +2,7 @@ package com.settledesk.shared.web;
 
 import java.io.IOException;
 import java.util.UUID;
+import java.util.concurrent.ThreadLocalRandom;
 import java.util.regex.Pattern;
 
 import jakarta.servlet.FilterChain;
@@ -31,7 +32,7 @@ class RequestIdFilter extends OncePerRequestFilter {
 	protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
 			throws ServletException, IOException {
 		String given = request.getHeader(HEADER);
-		String requestId = given != null && SANE.matcher(given).matches() ? given : UUID.randomUUID().toString();
+		String requestId = given != null && SANE.matcher(given).matches() ? given : newId();
 		MDC.put(MDC_KEY, requestId);
 		request.setAttribute(MDC_KEY, requestId);
 		response.setHeader(HEADER, requestId);
@@ -41,6 +42,17 @@ class RequestIdFilter extends OncePerRequestFilter {
 		finally {
 			MDC.remove(MDC_KEY);
 		}
+	}
+
+	/**
+	 * A random (version 4) UUID from the thread's own generator: an id names a request, it guards nothing, and
+	 * {@link UUID#randomUUID()} draws from the shared SecureRandom, which was about 1.4 % of a static file's time.
+	 */
+	static String newId() {
+		ThreadLocalRandom random = ThreadLocalRandom.current();
+		long most = random.nextLong() & ~0xF000L | 0x4000L;
+		long least = random.nextLong() & ~(0xC000L << 48) | (0x8000L << 48);
+		return new UUID(most, least).toString();
 	}
 
 	@Override

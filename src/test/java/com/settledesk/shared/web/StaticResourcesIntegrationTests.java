@@ -3,6 +3,7 @@ package com.settledesk.shared.web;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
+import java.util.List;
 
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -11,12 +12,17 @@ import org.springframework.core.io.ClassPathResource;
 import com.settledesk.testsupport.ApiClient;
 import com.settledesk.testsupport.IntegrationTest;
 
+import io.micrometer.core.instrument.MeterRegistry;
+
 /** Static files are served ahead of the controllers from their own folders only; everything else reaches its page. */
 @IntegrationTest
 class StaticResourcesIntegrationTests {
 
 	@Autowired
 	ApiClient api;
+
+	@Autowired
+	MeterRegistry meters;
 
 	@Test
 	void styles_scripts_and_webjars_are_served_immutable_and_nothing_else_is_taken_for_a_file() throws IOException {
@@ -34,5 +40,23 @@ class StaticResourcesIntegrationTests {
 		assertThat(page.status()).isEqualTo(302);
 		assertThat(page.header("Location")).endsWith("/login");
 		assertThat(api.send(api.builder("/application.properties", null).GET()).status()).isIn(302, 401, 404);
+	}
+
+	@Test
+	void static_files_are_not_timed_as_requests_while_everything_else_is() throws InterruptedException {
+		api.send(api.builder("/css/app.css", null).GET());
+		api.send(api.builder("/webjars/htmx.org/dist/htmx.min.js", null).GET());
+		api.send(api.builder("/actuator/health/liveness", null).GET());
+
+		// a request's timer stops after its answer went out: wait for the last one's
+		for (int i = 0; i < 100 && uris().stream().noneMatch(uri -> uri.startsWith("/actuator/health")); i++) {
+			Thread.sleep(20);
+		}
+		assertThat(uris()).anyMatch(uri -> uri.startsWith("/actuator/health"))
+			.noneMatch(uri -> uri.startsWith("/css") || uri.startsWith("/webjars"));
+	}
+
+	private List<String> uris() {
+		return meters.find("http.server.requests").timers().stream().map(timer -> timer.getId().getTag("uri")).toList();
 	}
 }
