@@ -9,6 +9,7 @@ import java.util.Optional;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.util.function.SingletonSupplier;
 
 import com.settledesk.audit.AuditEvent;
 import com.settledesk.audit.AuditLog;
@@ -35,7 +36,8 @@ public class LoginService {
 	private final Clock clock;
 	private final LoginThrottle.Policy policy;
 	private final LoginThrottle.Policy addressPolicy;
-	private final String dummyHash;
+	/** Checked against when no user matches, so an unknown name takes as long as a wrong password; made on first need. */
+	private final SingletonSupplier<String> dummyHash;
 
 	LoginService(UserAccountRepository users, KnownAddresses addresses, LoginThrottleRepository throttles,
 			PasswordEncoder passwordEncoder, AuditLog audit, Clock clock, SecurityProperties properties) {
@@ -47,7 +49,7 @@ public class LoginService {
 		this.clock = clock;
 		this.policy = properties.throttlePolicy();
 		this.addressPolicy = properties.addressPolicy();
-		this.dummyHash = passwordEncoder.encode("not-a-password-of-anyone");
+		this.dummyHash = SingletonSupplier.of(() -> passwordEncoder.encode("not-a-password-of-anyone"));
 	}
 
 	@Transactional
@@ -61,7 +63,7 @@ public class LoginService {
 			return LoginOutcome.rateLimited(Duration.between(now, address.lockedUntil()));
 		}
 		if (!USERNAME.matcher(username).matches() || password == null) {
-			passwordEncoder.matches("", dummyHash);
+			passwordEncoder.matches("", dummyHash.obtain());
 			countAddressFailure(address, now);
 			return LoginOutcome.failed();
 		}
@@ -71,7 +73,7 @@ public class LoginService {
 			return LoginOutcome.locked();
 		}
 		Optional<UserAccount> user = users.findByUsername(username);
-		boolean matches = passwordEncoder.matches(password, user.map(UserAccount::passwordHash).orElse(dummyHash));
+		boolean matches = passwordEncoder.matches(password, user.map(UserAccount::passwordHash).orElseGet(dummyHash::obtain));
 		if (matches && user.get().enabled()) {
 			throttle.recordSuccess();
 			throttles.save(throttle);

@@ -20,6 +20,7 @@ import org.springframework.boot.health.contributor.Health;
 import org.springframework.boot.health.contributor.HealthIndicator;
 import org.springframework.core.env.Environment;
 import org.springframework.stereotype.Component;
+import org.springframework.util.function.SingletonSupplier;
 
 import com.settledesk.shared.Masking;
 import com.settledesk.shared.OutsidePartyMonitor;
@@ -51,7 +52,8 @@ class HttpVerificationProvider implements AccountVerifier, HealthIndicator {
 	private final JsonMapper json;
 	private final Clock clock;
 	private final OutsidePartyMonitor monitor;
-	private final HttpClient http;
+	/** Built on first use: the JDK's client loads the default TLS context, a sixth of a second of every start. */
+	private final SingletonSupplier<HttpClient> http;
 	private volatile URI endpoint;
 
 	HttpVerificationProvider(VerificationProviderProperties properties, Environment environment, JsonMapper json,
@@ -66,7 +68,7 @@ class HttpVerificationProvider implements AccountVerifier, HealthIndicator {
 		this.json = json;
 		this.clock = clock;
 		this.monitor = new OutsidePartyMonitor("verification", meters, clock, properties.openFor());
-		this.http = HttpClient.newBuilder().connectTimeout(properties.timeout()).build();
+		this.http = SingletonSupplier.of(() -> HttpClient.newBuilder().connectTimeout(properties.timeout()).build());
 	}
 
 	@Override
@@ -95,7 +97,7 @@ class HttpVerificationProvider implements AccountVerifier, HealthIndicator {
 		String body = body(elements);
 		for (int attempt = 1;; attempt++) {
 			try {
-				HttpResponse<String> response = http.send(request(body), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+				HttpResponse<String> response = http.obtain().send(request(body), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
 				return answer(response);
 			}
 			catch (HttpTimeoutException timeout) {
