@@ -118,19 +118,19 @@ public class PipelinedWrites {
 		if (held.isEmpty()) {
 			return;
 		}
-		List<Statement> statements = new ArrayList<>();
+		List<Chunk> chunks = new ArrayList<>();
 		for (Held h : held) {
 			int perChunk = Math.max(1, MAX_PARAMETERS / h.insert().placeholders());
 			for (int from = 0; from < h.rows().size(); from += perChunk) {
 				List<Object[]> chunk = h.rows().subList(from, Math.min(h.rows().size(), from + perChunk));
-				statements.add(new Statement(h.insert().forRows(chunk.size()), chunk, h.insert().mayInsertFewer()));
+				chunks.add(new Chunk(h.insert().forRows(chunk.size()), chunk, h.insert().mayInsertFewer()));
 			}
 		}
-		String composite = String.join(";\n", statements.stream().map(Statement::sql).toList());
+		String composite = String.join(";\n", chunks.stream().map(Chunk::sql).toList());
 		jdbc.execute(composite, (PreparedStatement ps) -> {
 			int index = 1;
-			for (Statement statement : statements) {
-				for (Object[] row : statement.rows()) {
+			for (Chunk chunk : chunks) {
+				for (Object[] row : chunk.rows()) {
 					for (Object value : row) {
 						if (value == null) {
 							ps.setNull(index++, Types.NULL);
@@ -142,11 +142,10 @@ public class PipelinedWrites {
 				}
 			}
 			ps.execute();
-			for (Statement statement : statements) {
+			for (Chunk chunk : chunks) {
 				int count = ps.getUpdateCount();
-				if (count != statement.rows().size() && !(statement.mayInsertFewer() && count >= 0)) {
-					throw new JdbcUpdateAffectedIncorrectNumberOfRowsException(statement.sql(), statement.rows().size(),
-							count);
+				if (count != chunk.rows().size() && !(chunk.mayInsertFewer() && count >= 0)) {
+					throw new JdbcUpdateAffectedIncorrectNumberOfRowsException(chunk.sql(), chunk.rows().size(), count);
 				}
 				ps.getMoreResults();
 			}
@@ -203,6 +202,7 @@ public class PipelinedWrites {
 	private record Held(Insert insert, List<Object[]> rows) {
 	}
 
-	private record Statement(String sql, List<Object[]> rows, boolean mayInsertFewer) {
+	/** One multi-row statement of the composite. */
+	private record Chunk(String sql, List<Object[]> rows, boolean mayInsertFewer) {
 	}
 }
