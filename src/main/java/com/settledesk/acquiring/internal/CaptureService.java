@@ -51,6 +51,7 @@ import com.settledesk.shared.Money;
 import com.settledesk.shared.PipelinedWrites;
 import com.settledesk.shared.ResourceNotFoundException;
 import com.settledesk.shared.StateConflictException;
+import com.settledesk.shared.TimeOrderedIds;
 import com.settledesk.shared.Timestamps;
 import com.settledesk.shared.ValidationFailedException;
 import com.settledesk.terminal.TerminalStatus;
@@ -227,7 +228,7 @@ class CaptureService implements Transactions {
 		}
 		Money amount = Money.ofFen(c.amountFen());
 		Money fee = fees.plan(merchant.feePlan()).feeFor(channel, cardKind, amount);
-		return new CapturedTransaction(UUID.randomUUID(), c.reference(), merchant.id(), c.terminalSn(), channel, cardKind,
+		return new CapturedTransaction(TimeOrderedIds.next(), c.reference(), merchant.id(), c.terminalSn(), channel, cardKind,
 				amount, fee, amount.minus(fee), c.occurredAt(), now, LocalDate.ofInstant(now, ClockConfiguration.DISPLAY_ZONE),
 				"CAPTURED");
 	}

@@ -31,6 +31,7 @@ import com.settledesk.ledger.Posting;
 import com.settledesk.shared.MerchantId;
 import com.settledesk.shared.Money;
 import com.settledesk.shared.PipelinedWrites;
+import com.settledesk.shared.TimeOrderedIds;
 import com.settledesk.shared.Timestamps;
 
 /**
@@ -60,7 +61,7 @@ class JdbcLedger implements Ledger {
 	@Override
 	@Transactional
 	public boolean post(JournalEntry entry) {
-		UUID id = UUID.randomUUID();
+		UUID id = TimeOrderedIds.next();
 		int inserted = jdbc.sql("""
 				INSERT INTO journal_entry (id, kind, reference, created_at) VALUES (:id, :kind, :reference, :at)
 				ON CONFLICT DO NOTHING""")
@@ -86,7 +87,7 @@ class JdbcLedger implements Ledger {
 		List<Object[]> journal = new ArrayList<>(entries.size());
 		List<Object[]> postings = new ArrayList<>(entries.size() * 3);
 		for (JournalEntry entry : entries) {
-			UUID id = UUID.randomUUID();
+			UUID id = TimeOrderedIds.next();
 			journal.add(new Object[] { id, entry.kind(), entry.reference(), now });
 			addPostings(id, entry, postings);
 		}

@@ -16,6 +16,7 @@ import org.springframework.stereotype.Repository;
 
 import com.settledesk.shared.MerchantId;
 import com.settledesk.shared.PipelinedWrites;
+import com.settledesk.shared.TimeOrderedIds;
 import com.settledesk.shared.Timestamps;
 import com.settledesk.terminalhost.TerminalHost;
 
@@ -102,7 +103,7 @@ class HostRecords {
 
 	private static MapSqlParameterSource parameters(NewAnswer a) {
 		return new MapSqlParameterSource()
-			.addValue("id", UUID.randomUUID()).addValue("tid", a.terminalId()).addValue("batch", a.batchNo())
+			.addValue("id", TimeOrderedIds.next()).addValue("tid", a.terminalId()).addValue("batch", a.batchNo())
 			.addValue("stan", a.stan()).addValue("mti", a.mti()).addValue("kind", a.kind().name())
 			.addValue("hash", a.requestHash()).addValue("response", a.responseHex()).addValue("code", a.responseCode())
 			.addValue("rrn", a.rrn()).addValue("auth", a.authCode()).addValue("amount", a.amountFen())
