@@ -8,6 +8,8 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Supplier;
 
 import org.springframework.jdbc.JdbcUpdateAffectedIncorrectNumberOfRowsException;
@@ -38,6 +40,9 @@ public class PipelinedWrites {
 	static final int MAX_PARAMETERS = 30_000;
 
 	private static final ThreadLocal<List<Held>> HELD = new ThreadLocal<>();
+
+	/** Parsed once: callers pass the same few constant statements with every group. */
+	private static final Map<String, Insert> INSERTS = new ConcurrentHashMap<>();
 
 	private final JdbcTemplate jdbc;
 	private volatile Boolean pipelining;
@@ -84,7 +89,7 @@ public class PipelinedWrites {
 			jdbc.batchUpdate(sql, rows);
 			return;
 		}
-		Insert insert = Insert.of(sql);
+		Insert insert = INSERTS.computeIfAbsent(sql, Insert::of);
 		if (rows.stream().anyMatch(row -> row.length != insert.placeholders())) {
 			throw new IllegalArgumentException("Every row needs " + insert.placeholders() + " values");
 		}

@@ -3,6 +3,7 @@ package com.settledesk.identity.internal;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.stream.Stream;
 
 import javax.crypto.SecretKey;
 import javax.crypto.spec.SecretKeySpec;
@@ -44,6 +45,7 @@ import org.springframework.security.web.header.writers.StaticHeadersWriter;
 import com.nimbusds.jose.jwk.source.ImmutableSecret;
 import com.settledesk.identity.Role;
 import com.settledesk.shared.web.Problems;
+import com.settledesk.shared.web.StaticFiles;
 
 /**
  * Who may reach what. Three chains: the API (stateless bearer tokens, problem+json), management and API
@@ -85,8 +87,8 @@ class SecurityConfiguration {
 	@Bean
 	@Order(0)
 	SecurityFilterChain publicChain(HttpSecurity http) throws Exception {
-		http.securityMatcher("/css/**", "/js/**", "/img/**", "/webjars/**", "/favicon.ico", "/actuator/health/liveness",
-				"/actuator/health/readiness")
+		http.securityMatcher(Stream.concat(StaticFiles.PATTERNS.stream(),
+				Stream.of("/actuator/health/liveness", "/actuator/health/readiness")).toArray(String[]::new))
 			.authorizeHttpRequests(auth -> auth.anyRequest().permitAll())
 			.csrf(csrf -> csrf.disable())
 			.requestCache(cache -> cache.disable())

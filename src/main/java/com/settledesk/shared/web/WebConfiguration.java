@@ -59,7 +59,7 @@ class WebConfiguration implements WebMvcConfigurer {
 			.addResolver(new InMemoryResourceResolver())
 			.addResolver(new VersionResourceResolver().addContentVersionStrategy("/**"))
 			.addResolver(new LiteWebJarsResourceResolver());
-		for (String folder : new String[] { "css", "js", "img" }) {
+		for (String folder : StaticFiles.OWN_FOLDERS) {
 			registry.addResourceHandler("/" + folder + "/**")
 				.addResourceLocations("classpath:/static/" + folder + "/")
 				.setCacheControl(aYear)
@@ -77,12 +77,7 @@ class WebConfiguration implements WebMvcConfigurer {
 	@Bean
 	ObservationPredicate staticFilesUnobserved() {
 		return (name, context) -> !(context instanceof ServerRequestObservationContext request
-				&& isStaticFile(request.getCarrier().getRequestURI()));
-	}
-
-	static boolean isStaticFile(String path) {
-		return path != null && (path.startsWith("/css/") || path.startsWith("/js/") || path.startsWith("/img/")
-				|| path.startsWith("/webjars/") || path.equals("/favicon.ico"));
+				&& StaticFiles.contains(request.getCarrier().getRequestURI()));
 	}
 
 	@Override
