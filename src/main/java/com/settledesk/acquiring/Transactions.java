@@ -4,7 +4,9 @@ import java.time.LocalDate;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
+import java.util.function.Predicate;
 
 import com.settledesk.shared.FieldViolation;
 import com.settledesk.shared.MerchantId;
@@ -26,11 +28,14 @@ public interface Transactions {
 	List<BatchOutcome> captureAll(List<Capture> captures);
 
 	/**
-	 * As {@link #captureAll}, in the caller's transaction, for a caller that checked its references are new (the
+	 * As {@link #captureAll}, in the caller's transaction, for a caller that checks its references are new (the
 	 * terminal host, by its STANs): they are not looked up first, so a reference taken after all — by another
 	 * channel — fails the caller's transaction with a {@code DuplicateKeyException} for the caller to answer.
+	 * {@code stillNew} is asked once the capture's own reads wait to be sent, so a read of the caller's own that
+	 * waits too ({@link com.settledesk.shared.PipelinedWrites#later}) goes in the same round trip; a capture it
+	 * refuses is left out (empty).
 	 */
-	List<BatchOutcome> captureAllNew(List<Capture> captures);
+	List<Optional<BatchOutcome>> captureAllNew(List<Capture> captures, Predicate<Capture> stillNew);
 
 	/**
 	 * Refunds a captured transaction in full: its posting is reversed, fee included. With an idempotency key the

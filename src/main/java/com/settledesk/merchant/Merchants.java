@@ -4,8 +4,10 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Supplier;
 
 import com.settledesk.shared.MerchantId;
+import com.settledesk.shared.PipelinedWrites;
 
 /** The merchant directory other modules use. */
 public interface Merchants {
@@ -16,6 +18,12 @@ public interface Merchants {
 
 	/** Many merchants by number in one read (a gateway's batch); unknown numbers are absent from the map. */
 	Map<String, MerchantProfile> findByMerchantNos(Collection<String> merchantNos);
+
+	/**
+	 * {@link #findByMerchantNos}, read when first asked for: inside {@link PipelinedWrites#together} in one round trip
+	 * with the other reads waiting then.
+	 */
+	Supplier<Map<String, MerchantProfile>> findByMerchantNosLater(Collection<String> merchantNos);
 
 	/** Many merchants by id in one read (a page listing them); unknown ids are absent from the map. */
 	Map<MerchantId, MerchantProfile> findAll(Collection<MerchantId> ids);

@@ -4,8 +4,10 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Supplier;
 
 import com.settledesk.shared.MerchantId;
+import com.settledesk.shared.PipelinedWrites;
 import com.settledesk.shared.SettlementAccountId;
 
 /** The terminal register (机具登记簿): reading terminals, the catalogue, bindings and the register's history. */
@@ -18,6 +20,12 @@ public interface Terminals {
 
 	/** Many terminals by serial number in one read (a gateway's batch); unknown ones are absent from the map. */
 	Map<String, TerminalView> findBySerialNos(Collection<String> serialNos);
+
+	/**
+	 * {@link #findBySerialNos}, read when first asked for: inside {@link PipelinedWrites#together} in one round trip
+	 * with the other reads waiting then.
+	 */
+	Supplier<Map<String, TerminalView>> findBySerialNosLater(Collection<String> serialNos);
 
 	/** The terminals bound to the merchant now. */
 	List<TerminalView> ofMerchant(MerchantId merchantId);

@@ -11,13 +11,17 @@ import java.util.Collection;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.function.Predicate;
+import java.util.function.Supplier;
 import java.util.stream.Collectors;
+import java.util.stream.IntStream;
 
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.dao.DuplicateKeyException;
@@ -128,22 +132,48 @@ class CaptureService implements Transactions {
 	}
 
 	@Override
-	public List<BatchOutcome> captureAllNew(List<Capture> captures) {
-		return transactions.execute(tx -> captureInOneTransaction(captures, false));
+	public List<Optional<BatchOutcome>> captureAllNew(List<Capture> captures, Predicate<Capture> stillNew) {
+		return transactions.execute(tx -> writes.together(() -> {
+			Supplier<Map<String, MerchantProfile>> merchantsByNo = merchantsOf(captures);
+			Supplier<Map<String, TerminalView>> terminalsBySn = terminalsOf(captures);
+			List<Boolean> taking = captures.stream().map(stillNew::test).toList();
+			List<Capture> taken = IntStream.range(0, captures.size()).filter(taking::get).mapToObj(captures::get).toList();
+			Iterator<BatchOutcome> outcomes = (taken.isEmpty() ? List.<BatchOutcome>of()
+					: captureInOneTransaction(taken, false, merchantsByNo, terminalsBySn)).iterator();
+			return taking.stream().map(take -> take ? Optional.of(outcomes.next()) : Optional.<BatchOutcome>empty())
+				.toList();
+		}));
+	}
+
+	/** A group's reads go out in one round trip and its inserts in another; a large batch keeps a trip per kind. */
+	private List<BatchOutcome> captureInOneTransaction(List<Capture> captures, boolean lookUpFirst) {
+		if (captures.size() > SENT_TOGETHER_AT_MOST) {
+			return captureInOneTransaction(captures, lookUpFirst, merchantsOf(captures), terminalsOf(captures));
+		}
+		return writes.together(() -> captureInOneTransaction(captures, lookUpFirst, merchantsOf(captures),
+				terminalsOf(captures)));
+	}
+
+	private Supplier<Map<String, MerchantProfile>> merchantsOf(List<Capture> captures) {
+		return merchants.findByMerchantNosLater(captures.stream().map(Capture::merchantNo).filter(Objects::nonNull).toList());
+	}
+
+	private Supplier<Map<String, TerminalView>> terminalsOf(List<Capture> captures) {
+		return terminals.findBySerialNosLater(captures.stream().map(Capture::terminalSn).filter(Objects::nonNull).toList());
 	}
 
 	/**
 	 * A first attempt does not look the references up: a reference sent again is rare and the unique key finds it
 	 * anyway, so most captures save that round trip. A capture refused by the rules is still answered as the
-	 * duplicate of the transaction its reference already names.
+	 * duplicate of the transaction its reference already names. The merchants and terminals are read when first
+	 * needed, with whatever other reads wait then.
 	 */
-	private List<BatchOutcome> captureInOneTransaction(List<Capture> captures, boolean lookUpFirst) {
+	private List<BatchOutcome> captureInOneTransaction(List<Capture> captures, boolean lookUpFirst,
+			Supplier<Map<String, MerchantProfile>> merchantsLater, Supplier<Map<String, TerminalView>> terminalsLater) {
 		Map<String, CapturedTransaction> known = lookUpFirst ? findByReferences(captures.stream().map(Capture::reference)
 			.filter(CaptureService::validReference).toList()) : new HashMap<>();
-		Map<String, MerchantProfile> merchantsByNo = merchants.findByMerchantNos(captures.stream()
-			.map(Capture::merchantNo).filter(Objects::nonNull).toList());
-		Map<String, TerminalView> terminalsBySn = terminals.findBySerialNos(captures.stream()
-			.map(Capture::terminalSn).filter(Objects::nonNull).toList());
+		Map<String, MerchantProfile> merchantsByNo = merchantsLater.get();
+		Map<String, TerminalView> terminalsBySn = terminalsLater.get();
 		Instant now = clock.instant();
 		BatchOutcome[] outcomes = new BatchOutcome[captures.size()];
 		Map<String, CapturedTransaction> accepted = new LinkedHashMap<>();
@@ -171,9 +201,7 @@ class CaptureService implements Transactions {
 		if (!lookUpFirst) {
 			answerRefusedDuplicates(captures, outcomes);
 		}
-		// A group's inserts reach the database in one round trip; a large batch keeps a statement kind per round trip.
-		Map<String, CaptureResult> results = accepted.size() <= SENT_TOGETHER_AT_MOST
-				? writes.together(() -> insert(accepted)) : insert(accepted);
+		Map<String, CaptureResult> results = insert(accepted);
 		for (int i = 0; i < captures.size(); i++) {
 			if (outcomes[i] == null) {
 				CaptureResult result = results.get(captures.get(i).reference());

@@ -7,17 +7,21 @@ import java.time.OffsetDateTime;
 import java.util.Arrays;
 import java.util.EnumSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
+import java.util.function.Consumer;
 import java.util.stream.Collectors;
 
+import org.springframework.jdbc.core.RowMapper;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
 import com.settledesk.integration.EventType;
 import com.settledesk.shared.MerchantId;
+import com.settledesk.shared.PipelinedWrites;
 import com.settledesk.shared.Timestamps;
 
 /** Webhook endpoints in SQL; secrets only as ciphertext. */
@@ -25,9 +29,11 @@ import com.settledesk.shared.Timestamps;
 class EndpointRepository {
 
 	private final JdbcClient jdbc;
+	private final PipelinedWrites writes;
 
-	EndpointRepository(JdbcClient jdbc) {
+	EndpointRepository(JdbcClient jdbc, PipelinedWrites writes) {
 		this.jdbc = jdbc;
+		this.writes = writes;
 	}
 
 	record Endpoint(UUID id, MerchantId merchantId, String url, Set<EventType> types, String secretCipher,
@@ -69,16 +75,41 @@ class EndpointRepository {
 			.param("m", merchantId.value()).query(EndpointRepository::endpoint).list();
 	}
 
+	private static final String SUBSCRIBED = """
+			SELECT merchant_id, event_types FROM webhook_endpoint WHERE merchant_id IN (:ids) AND status = 'ACTIVE'""";
+
 	/** Those of these merchants with an active endpoint subscribed to the type. */
 	Set<MerchantId> subscribedAmong(Set<MerchantId> merchantIds, EventType type) {
 		if (merchantIds.isEmpty()) {
 			return Set.of();
 		}
-		return jdbc.sql("SELECT merchant_id, event_types FROM webhook_endpoint WHERE merchant_id IN (:ids) AND status = 'ACTIVE'")
-			.param("ids", merchantIds.stream().map(MerchantId::value).toList())
-			.query((rs, row) -> Arrays.asList(rs.getString(2).split(",")).contains(type.name())
-					? new MerchantId(rs.getObject(1, UUID.class)) : null)
-			.list().stream().filter(Objects::nonNull).collect(Collectors.toSet());
+		return subscribed(jdbc.sql(SUBSCRIBED).param("ids", ids(merchantIds)).query(subscriptionTo(type)).list());
+	}
+
+	/**
+	 * {@link #subscribedAmong}, handed to {@code then} once the transaction's held writes are sent (in their round
+	 * trip), still before its commit.
+	 */
+	void subscribedAmongWithWrites(Set<MerchantId> merchantIds, EventType type, Consumer<Set<MerchantId>> then) {
+		if (merchantIds.isEmpty()) {
+			then.accept(Set.of());
+			return;
+		}
+		writes.readWithWrites(SUBSCRIBED, Map.of("ids", ids(merchantIds)), subscriptionTo(type),
+				rows -> then.accept(subscribed(rows)));
+	}
+
+	private static List<UUID> ids(Set<MerchantId> merchantIds) {
+		return merchantIds.stream().map(MerchantId::value).toList();
+	}
+
+	private static RowMapper<MerchantId> subscriptionTo(EventType type) {
+		return (rs, row) -> Arrays.asList(rs.getString(2).split(",")).contains(type.name())
+				? new MerchantId(rs.getObject(1, UUID.class)) : null;
+	}
+
+	private static Set<MerchantId> subscribed(List<MerchantId> rows) {
+		return rows.stream().filter(Objects::nonNull).collect(Collectors.toSet());
 	}
 
 	long countActive(MerchantId merchantId) {

@@ -12,6 +12,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.function.Supplier;
 import java.util.regex.Pattern;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -33,6 +34,7 @@ import com.settledesk.shared.FieldViolation;
 import com.settledesk.shared.Masking;
 import com.settledesk.shared.MerchantId;
 import com.settledesk.shared.MobilePhoneNumber;
+import com.settledesk.shared.PipelinedWrites;
 import com.settledesk.shared.ResidentIdNumber;
 import com.settledesk.shared.StateConflictException;
 import com.settledesk.shared.Timestamps;
@@ -44,12 +46,18 @@ class MerchantService implements Merchants {
 	private static final Pattern MERCHANT_NO = Pattern.compile("[0-9]{15}");
 	private static final Pattern MCC = Pattern.compile("[0-9]{4}");
 
+	private static final String BY_NUMBERS = "SELECT * FROM merchant WHERE merchant_no IN (:keys)";
+	private static final int IN_LIST = 1000;
+
 	private final JdbcClient jdbc;
+	private final PipelinedWrites writes;
 	private final SensitiveDataProtector protector;
 	private final AuditLog audit;
 	private final Clock clock;
 
-	MerchantService(JdbcClient jdbc, SensitiveDataProtector protector, AuditLog audit, Clock clock) {
+	MerchantService(JdbcClient jdbc, PipelinedWrites writes, SensitiveDataProtector protector, AuditLog audit,
+			Clock clock) {
+		this.writes = writes;
 		this.jdbc = jdbc;
 		this.protector = protector;
 		this.audit = audit;
@@ -86,12 +94,21 @@ class MerchantService implements Merchants {
 	public Map<String, MerchantProfile> findByMerchantNos(Collection<String> merchantNos) {
 		Map<String, MerchantProfile> found = new HashMap<>();
 		List<String> numbers = List.copyOf(new HashSet<>(merchantNos));
-		for (int from = 0; from < numbers.size(); from += 1000) {
-			jdbc.sql("SELECT * FROM merchant WHERE merchant_no IN (:numbers)")
-				.param("numbers", numbers.subList(from, Math.min(numbers.size(), from + 1000)))
+		for (int from = 0; from < numbers.size(); from += IN_LIST) {
+			jdbc.sql(BY_NUMBERS).param("keys", numbers.subList(from, Math.min(numbers.size(), from + IN_LIST)))
 				.query(this::map).list().forEach(m -> found.put(m.merchantNo(), m));
 		}
 		return found;
+	}
+
+	@Override
+	public Supplier<Map<String, MerchantProfile>> findByMerchantNosLater(Collection<String> merchantNos) {
+		List<String> numbers = List.copyOf(new HashSet<>(merchantNos));
+		if (numbers.isEmpty() || numbers.size() > IN_LIST) {
+			Map<String, MerchantProfile> found = findByMerchantNos(numbers);
+			return () -> found;
+		}
+		return writes.laterByKey(BY_NUMBERS, numbers, this::map, MerchantProfile::merchantNo);
 	}
 
 	@Override

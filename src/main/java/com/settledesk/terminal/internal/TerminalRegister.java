@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.function.Supplier;
 
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -58,6 +59,11 @@ class TerminalRegister implements Terminals {
 	@Transactional(readOnly = true)
 	public Map<String, TerminalView> findBySerialNos(Collection<String> serialNos) {
 		return terminals.findAll(serialNos);
+	}
+
+	@Override
+	public Supplier<Map<String, TerminalView>> findBySerialNosLater(Collection<String> serialNos) {
+		return terminals.findAllLater(serialNos);
 	}
 
 	@Override

@@ -14,6 +14,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
+import java.util.function.Supplier;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
@@ -21,6 +22,7 @@ import org.springframework.stereotype.Repository;
 import com.settledesk.secrets.EncryptedValue;
 import com.settledesk.shared.MerchantId;
 import com.settledesk.shared.Money;
+import com.settledesk.shared.PipelinedWrites;
 import com.settledesk.shared.SettlementAccountId;
 import com.settledesk.shared.StateConflictException;
 import com.settledesk.shared.Timestamps;
@@ -39,11 +41,15 @@ class TerminalRepository {
 	private static final String VIEW = """
 			SELECT t.*, m.name AS model_name, m.channels AS model_channels
 			FROM terminal t LEFT JOIN terminal_model m ON m.code = t.model_code""";
+	private static final String BY_SERIAL_NOS = VIEW + " WHERE t.serial_no IN (:keys)";
+	private static final int IN_LIST = 1000;
 
 	private final JdbcClient jdbc;
+	private final PipelinedWrites writes;
 
-	TerminalRepository(JdbcClient jdbc) {
+	TerminalRepository(JdbcClient jdbc, PipelinedWrites writes) {
 		this.jdbc = jdbc;
+		this.writes = writes;
 	}
 
 	Optional<TerminalView> find(String serialNo) {
@@ -58,12 +64,21 @@ class TerminalRepository {
 	Map<String, TerminalView> findAll(Collection<String> serialNos) {
 		Map<String, TerminalView> found = new HashMap<>();
 		List<String> numbers = List.copyOf(new HashSet<>(serialNos));
-		for (int from = 0; from < numbers.size(); from += 1000) {
-			jdbc.sql(VIEW + " WHERE t.serial_no IN (:numbers)")
-				.param("numbers", numbers.subList(from, Math.min(numbers.size(), from + 1000)))
+		for (int from = 0; from < numbers.size(); from += IN_LIST) {
+			jdbc.sql(BY_SERIAL_NOS).param("keys", numbers.subList(from, Math.min(numbers.size(), from + IN_LIST)))
 				.query(TerminalRepository::view).list().forEach(t -> found.put(t.serialNo(), t));
 		}
 		return found;
+	}
+
+	/** {@link #findAll}, read when first asked for (with the other reads waiting then, inside a pipeline). */
+	Supplier<Map<String, TerminalView>> findAllLater(Collection<String> serialNos) {
+		List<String> numbers = List.copyOf(new HashSet<>(serialNos));
+		if (numbers.isEmpty() || numbers.size() > IN_LIST) {
+			Map<String, TerminalView> found = findAll(numbers);
+			return () -> found;
+		}
+		return writes.laterByKey(BY_SERIAL_NOS, numbers, TerminalRepository::view, TerminalView::serialNo);
 	}
 
 	List<TerminalView> ofMerchant(MerchantId merchantId) {

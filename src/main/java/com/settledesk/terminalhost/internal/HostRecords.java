@@ -5,9 +5,11 @@ import java.sql.SQLException;
 import java.time.Instant;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
+import java.util.function.Supplier;
 
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.SqlParameterSource;
@@ -122,13 +124,11 @@ class HostRecords {
 
 	/**
 	 * Which of these purchases are new to an open batch of their terminal: the batch is open and neither the purchase
-	 * nor a reversal of it was seen. One round trip for a whole group.
+	 * nor a reversal of it was seen. One read for a whole group, sent when first asked for with the reads waiting then.
 	 */
-	Set<StanKey> freshPurchases(List<StanKey> keys) {
-		Set<List<String>> open = new HashSet<>();
-		Set<StanKey> seen = new HashSet<>();
+	Supplier<Set<StanKey>> freshPurchasesLater(List<StanKey> keys) {
 		// the keys as a joined VALUES list: PostgreSQL plans a join of index probes far faster than a long OR
-		jdbc.sql("""
+		return writes.later("""
 				SELECT 'OPEN' AS what, b.terminal_id, b.batch_no, '' AS stan
 				FROM (VALUES :batches) AS k (tid, batch) JOIN host_batch b ON b.terminal_id = k.tid AND b.batch_no = k.batch
 				WHERE b.status = 'OPEN'
@@ -136,21 +136,27 @@ class HostRecords {
 				SELECT 'SEEN' AS what, m.terminal_id, m.batch_no, m.stan
 				FROM (VALUES :stans) AS k (tid, batch, stan)
 				JOIN host_message m ON m.terminal_id = k.tid AND m.batch_no = k.batch AND m.stan = k.stan
-				WHERE m.mti IN ('0200', '0400')""")
-			.param("batches", keys.stream().map(k -> List.of(k.terminalId(), k.batchNo())).distinct()
-				.map(List::toArray).toList())
-			.param("stans", keys.stream().map(k -> new Object[] { k.terminalId(), k.batchNo(), k.stan() }).toList())
-			.query((rs, row) -> "OPEN".equals(rs.getString(1))
-					? open.add(List.of(rs.getString(2), rs.getString(3)))
-					: seen.add(new StanKey(rs.getString(2), rs.getString(3), rs.getString(4))))
-			.list();
-		Set<StanKey> fresh = new HashSet<>();
-		for (StanKey key : keys) {
-			if (open.contains(List.of(key.terminalId(), key.batchNo())) && !seen.contains(key)) {
-				fresh.add(key);
-			}
-		}
-		return fresh;
+				WHERE m.mti IN ('0200', '0400')""", Map.of(
+				"batches", keys.stream().map(k -> List.of(k.terminalId(), k.batchNo())).distinct().map(List::toArray).toList(),
+				"stans", keys.stream().map(k -> new Object[] { k.terminalId(), k.batchNo(), k.stan() }).toList()), rs -> {
+					Set<List<String>> open = new HashSet<>();
+					Set<StanKey> seen = new HashSet<>();
+					while (rs.next()) {
+						if ("OPEN".equals(rs.getString(1))) {
+							open.add(List.of(rs.getString(2), rs.getString(3)));
+						}
+						else {
+							seen.add(new StanKey(rs.getString(2), rs.getString(3), rs.getString(4)));
+						}
+					}
+					Set<StanKey> fresh = new HashSet<>();
+					for (StanKey key : keys) {
+						if (open.contains(List.of(key.terminalId(), key.batchNo())) && !seen.contains(key)) {
+							fresh.add(key);
+						}
+					}
+					return fresh;
+				});
 	}
 
 	/** Opens the batch unless it exists; answers its status afterwards. */

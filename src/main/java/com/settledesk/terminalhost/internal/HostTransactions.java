@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Supplier;
 
 import org.springframework.stereotype.Component;
 
@@ -126,27 +127,28 @@ class HostTransactions {
 	/**
 	 * Captures planned purchases in the caller's one transaction: one read for whether each is new to an open batch,
 	 * one capture of those that are, then their answers stored, a decline for a purchase the capture refuses. A
-	 * purchase that is not new is left out (empty) to be answered on its own. The inserts of the capture and of the
-	 * answers reach the database together, in one round trip.
+	 * purchase that is not new is left out (empty) to be answered on its own. The read goes out with the capture's
+	 * reads of merchants and terminals, in one round trip; the inserts of the capture and of the answers in another.
 	 */
 	List<Optional<byte[]>> captureAll(List<PurchasePlan> plans) {
 		return writes.together(() -> captureAllHeld(plans));
 	}
 
 	private List<Optional<byte[]>> captureAllHeld(List<PurchasePlan> plans) {
-		Set<StanKey> fresh = records.freshPurchases(plans.stream()
-			.map(plan -> new StanKey(plan.host().tid(), plan.host().batch(), plan.host().stan())).toList());
-		List<PurchasePlan> taken = plans.stream()
-			.filter(plan -> fresh.contains(new StanKey(plan.host().tid(), plan.host().batch(),
-					plan.host().stan())))
-			.toList();
-		List<Transactions.BatchOutcome> outcomes = taken.isEmpty() ? List.of()
-				: transactions.captureAllNew(taken.stream().map(PurchasePlan::capture).toList());
+		Supplier<Set<StanKey>> fresh = records.freshPurchasesLater(plans.stream().map(HostTransactions::stanOf).toList());
+		Map<Capture, PurchasePlan> planOf = new IdentityHashMap<>();
+		plans.forEach(plan -> planOf.put(plan.capture(), plan));
+		List<Optional<Transactions.BatchOutcome>> outcomes = transactions.captureAllNew(
+				plans.stream().map(PurchasePlan::capture).toList(),
+				capture -> fresh.get().contains(stanOf(planOf.get(capture))));
 		Map<PurchasePlan, byte[]> answers = new IdentityHashMap<>();
 		List<NewAnswer> stored = new ArrayList<>();
-		for (int i = 0; i < taken.size(); i++) {
-			PurchasePlan plan = taken.get(i);
-			Transactions.BatchOutcome outcome = outcomes.get(i);
+		for (int i = 0; i < plans.size(); i++) {
+			PurchasePlan plan = plans.get(i);
+			if (outcomes.get(i).isEmpty()) {
+				continue;
+			}
+			Transactions.BatchOutcome outcome = outcomes.get(i).get();
 			if (outcome.isRejected()) {
 				ResponseCode code = codeFor(outcome.violations());
 				byte[] declined = plan.host().answer(code);
@@ -162,6 +164,10 @@ class HostTransactions {
 			records.insertAll(stored);
 		}
 		return plans.stream().map(plan -> Optional.ofNullable(answers.get(plan))).toList();
+	}
+
+	private static StanKey stanOf(PurchasePlan plan) {
+		return new StanKey(plan.host().tid(), plan.host().batch(), plan.host().stan());
 	}
 
 	byte[] voidPurchase(HostRequest host, MerchantProfile merchant) {
