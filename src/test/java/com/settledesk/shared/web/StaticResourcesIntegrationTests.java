@@ -7,6 +7,8 @@ import java.util.List;
 
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.tomcat.TomcatWebServer;
+import org.springframework.boot.web.server.context.WebServerApplicationContext;
 import org.springframework.core.io.ClassPathResource;
 
 import com.settledesk.testsupport.ApiClient;
@@ -23,6 +25,9 @@ class StaticResourcesIntegrationTests {
 
 	@Autowired
 	MeterRegistry meters;
+
+	@Autowired
+	WebServerApplicationContext web;
 
 	@Test
 	void styles_scripts_and_webjars_are_served_immutable_and_nothing_else_is_taken_for_a_file() throws IOException {
@@ -54,6 +59,19 @@ class StaticResourcesIntegrationTests {
 		}
 		assertThat(uris()).anyMatch(uri -> uri.startsWith("/actuator/health"))
 			.noneMatch(uri -> uri.startsWith("/css") || uri.startsWith("/webjars"));
+	}
+
+	@Test
+	void the_stylesheet_with_its_headers_fits_the_socket_buffer_so_it_leaves_in_one_write() throws IOException {
+		var tomcat = (TomcatWebServer) web.getWebServer();
+		var css = api.send(api.builder("/css/app.css", null).GET());
+		int headers = css.headers().entrySet().stream()
+			.mapToInt(h -> h.getKey().length() + 4 + String.join(", ", h.getValue()).length()).sum() + 64;
+
+		assertThat(String.valueOf(tomcat.getTomcat().getConnector().getProperty("socket.appWriteBufSize")))
+			.isEqualTo(String.valueOf(ContainerConfiguration.SOCKET_WRITE_BUFFER));
+		assertThat(new ClassPathResource("static/css/app.css").contentLength() + headers)
+			.isLessThan(ContainerConfiguration.SOCKET_WRITE_BUFFER);
 	}
 
 	private List<String> uris() {
