@@ -94,6 +94,11 @@ public class PipelinedWrites {
 		return result;
 	}
 
+	/** Whether the database is PostgreSQL, where inserts are held and {@code INSERT … ON CONFLICT DO UPDATE} exists. */
+	public boolean postgres() {
+		return pipelining();
+	}
+
 	/** Whether inserts are being held now (a caller may then choose a statement that needs no answer). */
 	public boolean holding() {
 		return HELD.get() != null;

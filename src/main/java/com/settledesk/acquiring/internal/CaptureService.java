@@ -25,6 +25,7 @@ import java.util.stream.IntStream;
 
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.dao.DuplicateKeyException;
+import org.springframework.dao.PessimisticLockingFailureException;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
@@ -125,6 +126,13 @@ class CaptureService implements Transactions {
 				// are. (Inside a caller's transaction — the terminal host's group commit — the caller answers the
 				// group one by one instead.)
 				if (attempt == 3) {
+					throw e;
+				}
+			}
+			catch (PessimisticLockingFailureException e) {
+				// The database ended the transaction (a deadlock, a lock not granted in time): nothing of it is left,
+				// so it goes again — unless it was the caller's, which is the caller's to answer.
+				if (attempt == 3 || !canRetry) {
 					throw e;
 				}
 			}

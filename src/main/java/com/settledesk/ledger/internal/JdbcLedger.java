@@ -234,8 +234,10 @@ class JdbcLedger implements Ledger {
 				}
 			}
 		}
-		if (writes.holding()) {
-			// Held with the others, the update cannot learn which accounts lack a row: one upsert needs no answer.
+		if (writes.postgres()) {
+			// One upsert in account order, held with the other inserts or sent at once: every posting locks the rows it
+			// shares with another in the same order, a row created on the way included (an update first and an insert
+			// of the missing rows after took them out of order, and concurrent first postings of merchants deadlocked).
 			writes.insert("""
 					INSERT INTO ledger_balance (account, balance_fen) VALUES (?, ?)
 					ON CONFLICT (account) DO UPDATE SET balance_fen = ledger_balance.balance_fen + EXCLUDED.balance_fen""",
