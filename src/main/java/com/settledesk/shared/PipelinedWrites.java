@@ -25,16 +25,16 @@ import org.springframework.jdbc.core.RowMapper;
 import org.springframework.jdbc.core.RowMapperResultSetExtractor;
 import org.springframework.jdbc.core.SqlTypeValue;
 import org.springframework.jdbc.core.StatementCreatorUtils;
-import org.springframework.jdbc.core.namedparam.NamedParameterUtils;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
+import org.springframework.jdbc.core.namedparam.NamedParameterUtils;
 import org.springframework.jdbc.core.namedparam.ParsedSql;
 import org.springframework.jdbc.core.namedparam.SqlParameterSource;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /**
- * Inserts of one transaction sent to the database together. On PostgreSQL each statement costs a network round trip,
+ * Statements of one transaction sent to the database together. On PostgreSQL each statement costs a network round trip,
  * and a group commit's transaction is mostly waiting for them: inside {@link #together} the inserts modules make
  * through {@link #insert} are held, each turned into one multi-row statement, and all of them sent as one composite
  * statement — one round trip — when the work returns, still inside its transaction (a failing row fails the
@@ -43,7 +43,8 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
  * <p>
  * Held rows are not visible to the work's own reads, so only inserts nothing in the same work reads back belong here.
  * A read whose answer is needed only after the work ({@link #readWithWrites}) goes out in the same round trip, after
- * the inserts.
+ * the inserts; reads several modules make before the work can go on ({@link #later}) go out together when the first
+ * answer is asked for.
  */
 @Component
 public class PipelinedWrites {
@@ -127,8 +128,8 @@ public class PipelinedWrites {
 	/**
 	 * Reads rows whose answer the work does not wait for: inside {@link #together} the read is sent after the held
 	 * inserts, in their round trip, and {@code then} gets its rows before the transaction commits (it may write, at
-	 * once); otherwise — and on the embedded database — the read runs and {@code then} is called at once. Lists in {@code params} expand as with
-	 * {@link NamedParameterJdbcTemplate}.
+	 * once); otherwise — and on the embedded database — the read runs and {@code then} is called at once. Lists in
+	 * {@code params} expand as with {@link NamedParameterJdbcTemplate}.
 	 */
 	public <T> void readWithWrites(String namedSql, Map<String, ?> params, RowMapper<T> mapper,
 			Consumer<List<T>> then) {
@@ -361,7 +362,10 @@ public class PipelinedWrites {
 		}
 	}
 
-	/** A read's answer; asking for it sends the reads registered with it that wait, on the asking thread. */
+	/**
+	 * A read's answer; asking for it sends the reads registered with it that still wait. Asked for on the thread that
+	 * registered it, inside its transaction.
+	 */
 	public static final class Later<T> implements Supplier<T> {
 
 		private final PipelinedWrites writes;
