@@ -225,6 +225,11 @@ class JdbcLedger implements Ledger {
 		}
 	}
 
+	private int moveBalance(String account, long fen) {
+		return jdbc.sql("UPDATE ledger_balance SET balance_fen = balance_fen + :fen WHERE account = :account")
+			.param("fen", fen).param("account", account).update();
+	}
+
 	private void moveBalances(List<JournalEntry> entries) {
 		SortedMap<String, Long> moves = new TreeMap<>();
 		for (JournalEntry entry : entries) {
@@ -244,20 +249,15 @@ class JdbcLedger implements Ledger {
 					moves.entrySet().stream().map(move -> new Object[] { move.getKey(), move.getValue() }).toList());
 			return;
 		}
-		List<Object[]> updates = new ArrayList<>(moves.size());
-		moves.forEach((account, amount) -> updates.add(new Object[] { amount, account }));
-		String update = "UPDATE ledger_balance SET balance_fen = balance_fen + ? WHERE account = ?";
-		int[] counts = batch.batchUpdate(update, updates);
-		List<Object[]> missing = new ArrayList<>();
-		for (int i = 0; i < counts.length; i++) {
-			if (counts[i] == 0) {
-				missing.add(updates.get(i));
+		// The embedded database has no upsert that adds: each row is finished before the next, in account order, so
+		// rows are locked in that order here too (updating all first and inserting the missing ones after did not).
+		moves.forEach((account, fen) -> {
+			if (moveBalance(account, fen) == 0
+					&& jdbc.sql("INSERT INTO ledger_balance (account, balance_fen) VALUES (:account, :fen) ON CONFLICT DO NOTHING")
+						.param("account", account).param("fen", fen).update() == 0) {
+				// made meanwhile by a concurrent posting
+				moveBalance(account, fen);
 			}
-		}
-		if (!missing.isEmpty()) {
-			batch.batchUpdate("INSERT INTO ledger_balance (account, balance_fen) VALUES (?, 0) ON CONFLICT DO NOTHING",
-					missing.stream().map(row -> new Object[] { row[1] }).toList());
-			batch.batchUpdate(update, missing);
-		}
+		});
 	}
 }
