@@ -60,6 +60,9 @@ public class PipelinedWrites {
 	/** Parsed once: callers pass the same few constant statements with every group. */
 	private static final Map<String, Insert> INSERTS = new ConcurrentHashMap<>();
 
+	/** Named statements parsed once, for the same reason. */
+	private static final Map<String, ParsedSql> PARSED = new ConcurrentHashMap<>();
+
 	private final JdbcTemplate jdbc;
 	private final NamedParameterJdbcTemplate named;
 	private volatile Boolean pipelining;
@@ -139,7 +142,7 @@ public class PipelinedWrites {
 			return;
 		}
 		MapSqlParameterSource source = new MapSqlParameterSource(params);
-		ParsedSql parsed = NamedParameterUtils.parseSqlStatement(namedSql);
+		ParsedSql parsed = PARSED.computeIfAbsent(namedSql, NamedParameterUtils::parseSqlStatement);
 		held.add(new Held(null, List.<Object[]> of(values(parsed, source)),
 				new Read<>(NamedParameterUtils.substituteNamedParameters(parsed, source), mapper, then)));
 	}
@@ -156,7 +159,7 @@ public class PipelinedWrites {
 			return Later.answered(named.query(namedSql, params, extractor));
 		}
 		MapSqlParameterSource source = new MapSqlParameterSource(params);
-		ParsedSql parsed = NamedParameterUtils.parseSqlStatement(namedSql);
+		ParsedSql parsed = PARSED.computeIfAbsent(namedSql, NamedParameterUtils::parseSqlStatement);
 		Later<T> later = new Later<>(this, NamedParameterUtils.substituteNamedParameters(parsed, source),
 				values(parsed, source), extractor, waiting);
 		waiting.add(later);
@@ -240,7 +243,7 @@ public class PipelinedWrites {
 		if (rows.length == 0) {
 			return;
 		}
-		ParsedSql parsed = NamedParameterUtils.parseSqlStatement(namedSql);
+		ParsedSql parsed = PARSED.computeIfAbsent(namedSql, NamedParameterUtils::parseSqlStatement);
 		String sql = NamedParameterUtils.substituteNamedParameters(parsed, rows[0]);
 		insert(sql, Arrays.stream(rows).map(row -> NamedParameterUtils.buildValueArray(parsed, row, null)).toList());
 	}

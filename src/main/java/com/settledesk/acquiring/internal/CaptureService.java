@@ -155,11 +155,9 @@ class CaptureService implements Transactions {
 
 	/** A group's reads go out in one round trip and its inserts in another; a large batch keeps a trip per kind. */
 	private List<BatchOutcome> captureInOneTransaction(List<Capture> captures, boolean lookUpFirst) {
-		if (captures.size() > SENT_TOGETHER_AT_MOST) {
-			return captureInOneTransaction(captures, lookUpFirst, merchantsOf(captures), terminalsOf(captures));
-		}
-		return writes.together(() -> captureInOneTransaction(captures, lookUpFirst, merchantsOf(captures),
-				terminalsOf(captures)));
+		Supplier<List<BatchOutcome>> work = () -> captureInOneTransaction(captures, lookUpFirst, merchantsOf(captures),
+				terminalsOf(captures));
+		return captures.size() > SENT_TOGETHER_AT_MOST ? work.get() : writes.together(work);
 	}
 
 	private Supplier<Map<String, MerchantProfile>> merchantsOf(List<Capture> captures) {
