@@ -46,7 +46,8 @@ import com.settledesk.testsupport.MerchantFixtures;
  * TPC-B on the same PostgreSQL at the same client counts, and the D0 sweep of generated transactions beside a
  * plain SQL GROUP BY of the same rows. Prints figures; asserts nothing. See README ("Benchmark").
  *
- * Arguments: seconds per run (10), merchants for the sweep (100000), transactions for the sweep (1000000).
+ * Arguments: seconds per run (10; 0 runs the sweep alone), merchants for the sweep (100000), transactions for the sweep
+ * (1000000).
  */
 public final class MoneyPathBenchmark {
 
@@ -68,6 +69,10 @@ public final class MoneyPathBenchmark {
 			String base = "http://localhost:" + app.getEnvironment().getProperty("local.server.port");
 			List<String[]> terminals = merchantsWithTerminals(app, 32);
 			String token = token(base);
+			if (seconds == 0) {
+				sweep(app, sweepMerchants, sweepTransactions);
+				return;
+			}
 			System.out.printf("%nSettleDesk money-path benchmark on PostgreSQL, %d s per run, %d cores%n", seconds,
 					Runtime.getRuntime().availableProcessors());
 			psql("postgres", "DROP DATABASE IF EXISTS " + PGBENCH_DATABASE);

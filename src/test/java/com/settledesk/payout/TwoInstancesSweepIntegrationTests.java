@@ -33,7 +33,8 @@ import com.settledesk.terminal.Terminals;
 import com.settledesk.testsupport.MerchantFixtures;
 
 /**
- * Two application instances against one PostgreSQL database sweep at the same moment: every fen is paid once.
+ * Two application instances against one PostgreSQL database sweep at the same moment, each in chunks of three merchants
+ * on four threads: every fen is paid once.
  * Runs in the PostgreSQL CI run, where both instances share the database given by SPRING_DATASOURCE_URL.
  */
 @EnabledIfEnvironmentVariable(named = "SPRING_DATASOURCE_URL", matches = "jdbc:postgresql:.*")
@@ -89,7 +90,8 @@ class TwoInstancesSweepIntegrationTests {
 
 	private static ConfigurableApplicationContext start() {
 		return new SpringApplicationBuilder(SettleDeskApplication.class).profiles("test")
-			.properties("PORT=0", "settledesk.payout.d0-sweep-interval=1h", "settledesk.payout.submit-interval=1h")
+			.properties("PORT=0", "settledesk.payout.d0-sweep-interval=1h", "settledesk.payout.submit-interval=1h",
+					"settledesk.payout.sweep-chunk=3", "settledesk.payout.sweep-workers=4")
 			.run();
 	}
 }

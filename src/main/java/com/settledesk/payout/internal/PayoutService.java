@@ -13,6 +13,11 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.function.Supplier;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -20,6 +25,7 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.modulith.events.ApplicationModuleListener;
 import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.scheduling.concurrent.CustomizableThreadFactory;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -54,6 +60,7 @@ import com.settledesk.shared.Money;
 import com.settledesk.shared.ResourceNotFoundException;
 import com.settledesk.shared.StateConflictException;
 import com.settledesk.shared.Timestamps;
+import com.settledesk.shared.TimeOrderedIds;
 import com.settledesk.shared.ValidationFailedException;
 
 /**
@@ -69,7 +76,6 @@ class PayoutService implements Payouts {
 
 	private static final Logger log = LoggerFactory.getLogger(PayoutService.class);
 	private static final int FAILURES_BEFORE_HOLD = 3;
-	private static final int SWEEP_CHUNK = 1000;
 
 	private final PayoutHoldRepository holds;
 	private final Ledger ledger;
@@ -86,12 +92,16 @@ class PayoutService implements Payouts {
 	private final TransactionTemplate tx;
 	private final ApplicationEventPublisher events;
 	private final Money minimumPayout;
+	private final int sweepChunk;
+	private final int sweepWorkers;
 
 	PayoutService(PayoutHoldRepository holds, Ledger ledger, Merchants merchants, SettlementAccounts accounts,
 			Transactions transactions, FeePlans feePlans, BusinessCalendar calendar, BankChannel bank,
 			SensitiveDataProtector protector, PayoutRepository payoutRepository, AuditLog audit,
 			Clock clock, TransactionTemplate tx, ApplicationEventPublisher events,
-			@Value("${settledesk.payout.minimum-fen:100}") long minimumFen) {
+			@Value("${settledesk.payout.minimum-fen:100}") long minimumFen,
+			@Value("${settledesk.payout.sweep-chunk:1000}") int sweepChunk,
+			@Value("${settledesk.payout.sweep-workers:4}") int sweepWorkers) {
 		this.events = events;
 		this.holds = holds;
 		this.ledger = ledger;
@@ -107,6 +117,8 @@ class PayoutService implements Payouts {
 		this.clock = clock;
 		this.tx = tx;
 		this.minimumPayout = Money.ofFen(minimumFen);
+		this.sweepChunk = Math.max(1, sweepChunk);
+		this.sweepWorkers = Math.max(1, sweepWorkers);
 	}
 
 	@Override
@@ -192,12 +204,38 @@ class PayoutService implements Payouts {
 			.filter(terms -> owed.containsKey(terms.id()))
 			.sorted(Comparator.comparing(terms -> terms.id().value()))
 			.toList();
-		SweepTally tally = new SweepTally();
-		for (int from = 0; from < due.size(); from += SWEEP_CHUNK) {
-			List<SettlementTerms> chunk = due.subList(from, Math.min(due.size(), from + SWEEP_CHUNK));
-			tx.executeWithoutResult(status -> sweep(chunk, settlementMode, today, tally));
+		List<Supplier<SweepTally>> chunks = new ArrayList<>();
+		for (int from = 0; from < due.size(); from += sweepChunk) {
+			List<SettlementTerms> chunk = due.subList(from, Math.min(due.size(), from + sweepChunk));
+			chunks.add(() -> tx.execute(status -> sweep(chunk, settlementMode, today)));
 		}
-		return new SettlementRun(mode, true, due.size(), tally.created, tally.total, tally.held);
+		SweepTally tally = inParallel(chunks).stream().reduce(SweepTally.NONE, SweepTally::plus);
+		return new SettlementRun(mode, true, due.size(), tally.created(), tally.total(), tally.held());
+	}
+
+	/**
+	 * Sweeps chunks on {@code sweepWorkers} threads, each chunk its own transaction, so the database works on more
+	 * than one at a time; the chunks share no merchant. Every chunk is tried; a chunk that failed rolled back alone,
+	 * and the first failure is thrown after all have finished.
+	 */
+	private List<SweepTally> inParallel(List<Supplier<SweepTally>> chunks) {
+		ExecutorService workers = Executors.newFixedThreadPool(Math.max(1, Math.min(sweepWorkers, chunks.size())),
+				new CustomizableThreadFactory("sweep-"));
+		try {
+			List<CompletableFuture<SweepTally>> running = chunks.stream()
+				.map(chunk -> CompletableFuture.supplyAsync(chunk, workers))
+				.toList();
+			try {
+				CompletableFuture.allOf(running.toArray(CompletableFuture[]::new)).join();
+			}
+			catch (CompletionException e) {
+				throw e.getCause() instanceof RuntimeException cause ? cause : e;
+			}
+			return running.stream().map(CompletableFuture::join).toList();
+		}
+		finally {
+			workers.shutdown();
+		}
 	}
 
 	@Override
@@ -221,26 +259,29 @@ class PayoutService implements Payouts {
 		settle(SettlementMode.T1.name());
 	}
 
-	private static final class SweepTally {
-		int created;
-		int held;
-		Money total = Money.ZERO;
+	private record SweepTally(int created, int held, Money total) {
+
+		static final SweepTally NONE = new SweepTally(0, 0, Money.ZERO);
+
+		SweepTally plus(SweepTally other) {
+			return new SweepTally(created + other.created, held + other.held, total.plus(other.total));
+		}
 	}
 
 	/**
 	 * Sweeps a chunk of merchants in one transaction with a statement per table. The chunk's guard rows are
 	 * locked first; those another sweep holds are skipped — that sweep is paying them.
 	 */
-	private void sweep(List<SettlementTerms> chunk, SettlementMode mode, LocalDate today, SweepTally tally) {
+	private SweepTally sweep(List<SettlementTerms> chunk, SettlementMode mode, LocalDate today) {
 		List<UUID> ids = chunk.stream().map(terms -> terms.id().value()).toList();
 		Set<UUID> locked = holds.lockForSweep(ids);
 		Set<UUID> heldIds = holds.heldAmong(ids);
 		List<SettlementTerms> sweepable = chunk.stream()
 			.filter(terms -> locked.contains(terms.id().value()) && !heldIds.contains(terms.id().value())).toList();
-		tally.held += (int) chunk.stream().filter(terms -> locked.contains(terms.id().value())
+		int held = (int) chunk.stream().filter(terms -> locked.contains(terms.id().value())
 				&& heldIds.contains(terms.id().value())).count();
 		if (sweepable.isEmpty()) {
-			return;
+			return new SweepTally(0, held, Money.ZERO);
 		}
 		List<MerchantId> merchantIds = sweepable.stream().map(SettlementTerms::id).toList();
 		Map<LedgerAccount, Money> balances = ledger.balances(merchantIds.stream().map(LedgerAccount::merchantPayable).toList());
@@ -251,6 +292,7 @@ class PayoutService implements Payouts {
 		List<Object[]> payouts = new ArrayList<>();
 		List<UUID> created = new ArrayList<>();
 		List<JournalEntry> entries = new ArrayList<>();
+		Money total = Money.ZERO;
 		for (SettlementTerms terms : sweepable) {
 			MerchantId merchantId = terms.id();
 			Money due = balances.get(LedgerAccount.merchantPayable(merchantId)).negate()
@@ -261,7 +303,7 @@ class PayoutService implements Payouts {
 			if (due.compareTo(minimumPayout) < 0 || !amount.isPositive() || destination == null) {
 				continue;
 			}
-			UUID id = UUID.randomUUID();
+			UUID id = TimeOrderedIds.next();
 			payouts.add(new Object[] { id, merchantId.value(), mode.name(), due.fen(), fee.fen(), amount.fen(),
 					destination.accountId().value(), destination.accountNumberMasked(), destination.accountName(),
 					destination.fingerprint(), destination.numberCipher(), now });
@@ -270,8 +312,7 @@ class PayoutService implements Payouts {
 					Posting.debit(LedgerAccount.merchantPayable(merchantId), due),
 					Posting.credit(LedgerAccount.PAYOUT_IN_TRANSIT, amount),
 					Posting.credit(LedgerAccount.FEE_REVENUE, fee))));
-			tally.created++;
-			tally.total = tally.total.plus(amount);
+			total = total.plus(amount);
 		}
 		payoutRepository.insertAll(payouts);
 		ledger.postAll(entries);
@@ -279,6 +320,7 @@ class PayoutService implements Payouts {
 			events.publishEvent(new PayoutsCreated(List.copyOf(created.subList(from,
 					Math.min(created.size(), from + PayoutsCreated.MAX_IDS)))));
 		}
+		return new SweepTally(created.size(), held, total);
 	}
 
 	/**

@@ -5,6 +5,8 @@ import static org.awaitility.Awaitility.await;
 
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
@@ -75,6 +77,28 @@ class PayoutIntegrationTests extends PayoutTestSupport {
 
 		payouts.settle("D0");
 		assertThat(payouts.ofMerchant(merchant.profile().id(), 10)).as("nothing is paid twice").hasSize(1);
+	}
+
+	@Test
+	void a_sweep_split_into_chunks_on_several_threads_pays_every_due_merchant_once() {
+		List<TestMerchant> merchants = new ArrayList<>();
+		List<Money> owed = new ArrayList<>();
+		for (int i = 0; i < 7; i++) {
+			TestMerchant merchant = fixtures.individual();
+			capture(merchant, 10_000 + i, "QR_WECHAT", "NONE");
+			merchants.add(merchant);
+			owed.add(payouts.balance(merchant.profile().id()).available());
+		}
+
+		var run = payouts.settle("D0");
+		assertThat(run.payoutsCreated()).as("these seven and any earlier test left due").isGreaterThanOrEqualTo(7);
+		for (int i = 0; i < merchants.size(); i++) {
+			TestMerchant merchant = merchants.get(i);
+			assertThat(only(merchant).gross()).isEqualTo(owed.get(i));
+			assertThat(payouts.balance(merchant.profile().id()).available()).isEqualTo(Money.ZERO);
+		}
+		assertThat(payouts.settle("D0").payoutsCreated()).as("nothing is due twice").isZero();
+		assertThat(ledger.consistent()).isTrue();
 	}
 
 	@Test
