@@ -104,6 +104,7 @@ class AccountRecoveryIntegrationTests {
 		String oldToken = api.token(merchant.owner());
 		String oldSession = api.webLogin(merchant.owner());
 		clock.advance(Duration.ofSeconds(2));
+		assertThat(api.get(PROFILE, oldToken).status()).as("valid, and remembered as valid").isEqualTo(200);
 		api.post("/api/v1/auth/sms-code", Map.of("phone", merchant.phone()), null);
 		String code = fixtures.latestCode(merchant.phone());
 		assertThat(api.post("/api/v1/auth/password-reset", Map.of("phone", merchant.phone(), "smsCode", code,

@@ -11,9 +11,11 @@ import com.settledesk.shared.Timestamps;
 class LoginThrottleRepository {
 
 	private final JdbcClient jdbc;
+	private final TokenStates tokenStates;
 
-	LoginThrottleRepository(JdbcClient jdbc) {
+	LoginThrottleRepository(JdbcClient jdbc, TokenStates tokenStates) {
 		this.jdbc = jdbc;
+		this.tokenStates = tokenStates;
 	}
 
 	/** Loads the throttle of a username under a row lock (creating it first), so parallel tries count once each. */
@@ -29,7 +31,11 @@ class LoginThrottleRepository {
 			.single();
 	}
 
+	/** Saves the throttle; a lock ends the user's tokens at once, so remembered verdicts are forgotten. */
 	void save(LoginThrottle throttle) {
+		if (throttle.lockedUntil() != null) {
+			tokenStates.changed();
+		}
 		jdbc.sql("""
 				UPDATE login_throttle SET failures = :failures, window_started_at = :windowStartedAt,
 				    locked_until = :lockedUntil WHERE username = :username""")

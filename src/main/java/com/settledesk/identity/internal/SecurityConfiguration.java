@@ -256,14 +256,14 @@ class SecurityConfiguration {
 	}
 
 	@Bean
-	JwtDecoder jwtDecoder(SecretKey tokenSigningKey, Clock clock, JdbcClient jdbc) {
+	JwtDecoder jwtDecoder(SecretKey tokenSigningKey, Clock clock, JdbcClient jdbc, TokenStates states) {
 		NimbusJwtDecoder decoder = NimbusJwtDecoder.withSecretKey(tokenSigningKey)
 			.macAlgorithm(MacAlgorithm.HS256)
 			.build();
 		JwtTimestampValidator expiry = new JwtTimestampValidator(Duration.ofSeconds(30));
 		expiry.setClock(clock);
 		decoder.setJwtValidator(new DelegatingOAuth2TokenValidator<>(expiry, new JwtIssuerValidator(TokenService.ISSUER),
-				new TokenStateValidator(jdbc, clock)));
+				new TokenStateValidator(jdbc, clock, states)));
 		return decoder;
 	}
 

@@ -13,7 +13,8 @@ import org.springframework.validation.annotation.Validated;
 /**
  * Token signing and login throttling. Production has no token secret by default and refuses to start; the
  * demo has none either but a file to keep a generated one in ({@code tokenSecretFile}), so no secret is a
- * constant in the source. Failed logins are limited per name and, more loosely, per client address.
+ * constant in the source. Failed logins are limited per name and, more loosely, per client address. A token found
+ * valid is remembered for {@code tokenStateCache} ({@link TokenStates}).
  */
 @Validated
 @ConfigurationProperties("settledesk.security")
@@ -25,7 +26,8 @@ record SecurityProperties(
 		@NotNull Duration failureWindow,
 		@NotNull Duration lockDuration,
 		@DefaultValue("30") @Min(1) int maxFailedLoginsPerAddress,
-		@DefaultValue("10") @Min(1) int maxOneTimeCodesPerPhonePerDay) {
+		@DefaultValue("10") @Min(1) int maxOneTimeCodesPerPhonePerDay,
+		@DefaultValue("1s") @NotNull Duration tokenStateCache) {
 
 	LoginThrottle.Policy throttlePolicy() {
 		return new LoginThrottle.Policy(maxFailedLogins, failureWindow, lockDuration);

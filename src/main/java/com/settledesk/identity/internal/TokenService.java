@@ -33,9 +33,11 @@ public class TokenService {
 	private final JdbcClient jdbc;
 	private final Clock clock;
 	private final Duration ttl;
+	private final TokenStates states;
 
-	TokenService(JwtEncoder encoder, JdbcClient jdbc, Clock clock, SecurityProperties properties) {
+	TokenService(JwtEncoder encoder, JdbcClient jdbc, Clock clock, SecurityProperties properties, TokenStates states) {
 		this.encoder = encoder;
+		this.states = states;
 		this.jdbc = jdbc;
 		this.clock = clock;
 		this.ttl = properties.tokenTtl();
@@ -67,6 +69,7 @@ public class TokenService {
 			.param("jti", token.getId())
 			.param("expires", Timestamps.toDb(token.getExpiresAt()))
 			.update();
+		states.changed();
 	}
 
 	/** A revoked token past its expiry is refused anyway: its row is no longer needed. */

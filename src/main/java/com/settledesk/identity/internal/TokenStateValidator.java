@@ -20,8 +20,9 @@ import com.settledesk.shared.Timestamps;
 /**
  * A signed token is honoured only while its user may still sign in: it must carry an expiry and well-formed
  * claims, must not have been revoked (logout), and its user must be enabled, not locked, and must not have
- * changed password since it was issued. Checked on every request, so a lock or a new password takes effect
- * at once rather than when the token runs out.
+ * changed password since it was issued. Checked on every request — against what {@link TokenStates} remembers for a
+ * moment — so a lock or a new password takes effect at once (within that moment when made outside this instance)
+ * rather than when the token runs out.
  */
 class TokenStateValidator implements OAuth2TokenValidator<Jwt> {
 
@@ -30,10 +31,12 @@ class TokenStateValidator implements OAuth2TokenValidator<Jwt> {
 
 	private final JdbcClient jdbc;
 	private final Clock clock;
+	private final TokenStates states;
 
-	TokenStateValidator(JdbcClient jdbc, Clock clock) {
+	TokenStateValidator(JdbcClient jdbc, Clock clock, TokenStates states) {
 		this.jdbc = jdbc;
 		this.clock = clock;
+		this.states = states;
 	}
 
 	@Override
@@ -41,6 +44,9 @@ class TokenStateValidator implements OAuth2TokenValidator<Jwt> {
 		Optional<Claims> claims = Claims.of(jwt);
 		if (claims.isEmpty()) {
 			return INVALID;
+		}
+		if (states.knownValid(claims.get().tokenId())) {
+			return OAuth2TokenValidatorResult.success();
 		}
 		Instant now = clock.instant();
 		boolean valid = jdbc.sql("""
@@ -59,7 +65,11 @@ class TokenStateValidator implements OAuth2TokenValidator<Jwt> {
 			})
 			.optional()
 			.orElse(false);
-		return valid ? OAuth2TokenValidatorResult.success() : INVALID;
+		if (!valid) {
+			return INVALID;
+		}
+		states.foundValid(claims.get().tokenId());
+		return OAuth2TokenValidatorResult.success();
 	}
 
 	/** The claims SettleDesk puts in its tokens, or nothing when any is missing or malformed. */

@@ -19,9 +19,11 @@ import com.settledesk.shared.Timestamps;
 class UserAccountRepository {
 
 	private final JdbcClient jdbc;
+	private final TokenStates tokenStates;
 
-	UserAccountRepository(JdbcClient jdbc) {
+	UserAccountRepository(JdbcClient jdbc, TokenStates tokenStates) {
 		this.jdbc = jdbc;
+		this.tokenStates = tokenStates;
 	}
 
 	Optional<UserAccount> findByUsername(String username) {
@@ -39,6 +41,7 @@ class UserAccountRepository {
 	void changePassword(java.util.UUID id, String hash, Instant at) {
 		jdbc.sql("UPDATE user_account SET password_hash = :hash, password_changed_at = :at, version = version + 1 WHERE id = :id")
 			.param("hash", hash).param("at", Timestamps.toDb(at)).param("id", id).update();
+		tokenStates.changed();
 	}
 
 	/** When the user's password last changed, for ending web sessions that began before it. */
