@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -16,6 +17,7 @@ import java.util.concurrent.Future;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.transaction.support.TransactionTemplate;
 
 import com.settledesk.ledger.Ledger;
 import com.settledesk.ledger.LedgerAccount;
@@ -53,6 +55,12 @@ class CaptureIntegrationTests {
 
 	@Autowired
 	MeterRegistry meters;
+
+	@Autowired
+	Transactions transactions;
+
+	@Autowired
+	TransactionTemplate tx;
 
 	@Test
 	void a_capture_is_priced_and_posted_and_the_same_reference_answers_the_first_result() {
@@ -334,6 +342,51 @@ class CaptureIntegrationTests {
 		pool.shutdown();
 		String id = answers.get(0).get().json().get("id").asString();
 		assertThat(entries("REFUND", id)).isEqualTo(1);
+	}
+
+	/**
+	 * The embedded database gives up on a lock after about two seconds and ends the statement; the capture then goes
+	 * again in a new transaction. (PostgreSQL waits without a limit here: there the capture lands on its first try.)
+	 */
+	@Test
+	void a_batch_whose_balance_row_stays_locked_past_the_lock_timeout_is_tried_again_and_lands_once() throws Exception {
+		var shop = fixtures.individual();
+		transactions.captureAll(List.of(new Capture("LCK" + UUID.randomUUID().toString().substring(0, 18),
+				shop.profile().merchantNo(), shop.terminalSn(), "QR_WECHAT", "NONE", 1000L, clock.instant())));
+		LedgerAccount payable = LedgerAccount.merchantPayable(shop.profile().id());
+		Money before = ledger.balance(payable);
+		CountDownLatch locked = new CountDownLatch(1);
+		ExecutorService holder = Executors.newSingleThreadExecutor();
+		try {
+			Future<?> holding = holder.submit(() -> tx.executeWithoutResult(status -> {
+				jdbc.sql("UPDATE ledger_balance SET balance_fen = balance_fen WHERE account = :account")
+					.param("account", payable.name()).update();
+				locked.countDown();
+				sleep(Duration.ofSeconds(3));
+			}));
+			locked.await();
+			String reference = "LCK" + UUID.randomUUID().toString().substring(0, 18);
+			var outcome = transactions.captureAll(List.of(new Capture(reference, shop.profile().merchantNo(),
+					shop.terminalSn(), "QR_WECHAT", "NONE", 2000L, clock.instant()))).get(0);
+			holding.get();
+			assertThat(outcome.isRejected()).isFalse();
+			assertThat(outcome.result().duplicate()).isFalse();
+			assertThat(entriesFor(reference)).isEqualTo(1);
+			assertThat(entries("CAPTURE", outcome.result().transaction().id().toString())).isEqualTo(1);
+			assertThat(ledger.balance(payable)).isEqualTo(before.minus(outcome.result().transaction().net()));
+		}
+		finally {
+			holder.shutdownNow();
+		}
+	}
+
+	private static void sleep(Duration duration) {
+		try {
+			Thread.sleep(duration.toMillis());
+		}
+		catch (InterruptedException e) {
+			Thread.currentThread().interrupt();
+		}
 	}
 
 	private Response refund(String reference, String kind, String key) {

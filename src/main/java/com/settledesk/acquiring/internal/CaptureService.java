@@ -25,7 +25,7 @@ import java.util.stream.IntStream;
 
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.dao.DuplicateKeyException;
-import org.springframework.dao.PessimisticLockingFailureException;
+import org.springframework.dao.TransientDataAccessException;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
@@ -129,9 +129,10 @@ class CaptureService implements Transactions {
 					throw e;
 				}
 			}
-			catch (PessimisticLockingFailureException e) {
-				// The database ended the transaction (a deadlock, a lock not granted in time): nothing of it is left,
-				// so it goes again — unless it was the caller's, which is the caller's to answer.
+			catch (TransientDataAccessException e) {
+				// The database ended the transaction or gave up waiting (a deadlock, a lock not granted in time — the
+				// embedded database reports that as a query timeout): once rolled back nothing of it is left, so it
+				// goes again — unless it was the caller's, which is the caller's to answer.
 				if (attempt == 3 || !canRetry) {
 					throw e;
 				}
